@@ -1,0 +1,5 @@
+"""Allow ``python -m mtcl``."""
+
+from mtcl.cli.app import main
+
+main()

@@ -1,0 +1,141 @@
+"""Rules that look across entries of a year's objectives and plan.
+
+Each rule is a small function that takes the loaded documents and returns the problems it
+finds, located in the file; ``RULES`` lists them in the order they run.  A rule never
+raises: every problem of the year is reported in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from mtcl.errors import DataError
+from mtcl.models import Objectives, Plan
+from mtcl.yamlsource import Source
+
+
+@dataclass
+class Documents:
+    objectives: Objectives
+    objectives_source: Source
+    plan: Plan
+    plan_source: Source
+    folder_year: int | None
+
+
+def _error(source: Source, entry, field: tuple[str | int, ...], message: str) -> DataError:
+    return source.error(entry._path + field, message)
+
+
+def unique_ids(docs: Documents) -> Iterator[DataError]:
+    groups = [
+        (docs.objectives_source, docs.objectives.objectives, "mục tiêu"),
+        (docs.objectives_source, docs.objectives.targets, "chỉ tiêu"),
+        (docs.plan_source, docs.plan.sections, "phần"),
+        (docs.plan_source, docs.plan.tasks, "nhiệm vụ"),
+    ]
+    for source, entries, noun in groups:
+        seen: dict[str, int | None] = {}
+        for entry in entries:
+            key = str(entry.id).casefold()
+            if key in seen:
+                yield _error(source, entry, ("id",), f"mã {noun} '{entry.id}' bị trùng (đã dùng ở dòng {seen[key]})")
+            else:
+                seen[key] = source.position(entry._path + ("id",))[0]
+
+
+def target_references(docs: Documents) -> Iterator[DataError]:
+    targets = {t.id: t for t in docs.objectives.targets}
+    source = docs.objectives_source
+    for target in docs.objectives.targets:
+        if target.parent is not None:
+            if target.parent not in targets:
+                yield _error(source, target, ("parent",), f"chỉ tiêu cha '{target.parent}' không tồn tại")
+            elif target.parent == target.id:
+                yield _error(source, target, ("parent",), "chỉ tiêu không thể là cha của chính nó")
+        for index, part in enumerate(target.sum_of):
+            if part not in targets:
+                yield _error(source, target, ("sum_of", index), f"chỉ tiêu thành phần '{part}' không tồn tại")
+            elif part == target.id:
+                yield _error(source, target, ("sum_of", index), "chỉ tiêu không thể là tổng của chính nó")
+
+
+def sums_add_up(docs: Documents) -> Iterator[DataError]:
+    targets = {t.id: t for t in docs.objectives.targets}
+    for target in docs.objectives.targets:
+        parts = [targets[p] for p in target.sum_of if p in targets]
+        if not target.sum_of or len(parts) != len(target.sum_of):
+            continue
+        total = sum(p.plan for p in parts)
+        if total != target.plan:
+            names = " + ".join(p.id for p in parts)
+            message = f"kế hoạch {target.plan} không bằng tổng các thành phần {names} = {total}"
+            yield _error(docs.objectives_source, target, ("plan",), message)
+        for part in parts:
+            if part.unit != target.unit or part.kind != target.kind:
+                message = f"thành phần '{part.id}' phải cùng đơn vị và loại với '{target.id}'"
+                yield _error(docs.objectives_source, target, ("sum_of",), message)
+
+
+def kinds_fit(docs: Documents) -> Iterator[DataError]:
+    source = docs.objectives_source
+    for target in docs.objectives.targets:
+        def at(*field: str) -> Callable[[str], DataError]:
+            return lambda message: _error(source, target, field, message)
+
+        if target.kind == "checklist":
+            if not target.items:
+                yield at("items")("chỉ tiêu loại checklist phải có danh sách tiêu chí (items)")
+            elif target.plan > len(target.items):
+                yield at("plan")(f"kế hoạch {target.plan} lớn hơn số tiêu chí ({len(target.items)})")
+        elif target.items:
+            yield at("items")("chỉ chỉ tiêu loại checklist mới có danh sách tiêu chí (items)")
+        if target.kind == "ratio":
+            if target.unit != "%":
+                yield at("unit")(f"chỉ tiêu tỷ lệ (ratio) phải có đơn vị '%', không phải '{target.unit}'")
+            if target.plan > 100:
+                yield at("plan")("kế hoạch của chỉ tiêu tỷ lệ không thể vượt 100%")
+        if target.near_from is not None:
+            wrong_side = target.near_from > target.plan if target.op != "<=" else target.near_from < target.plan
+            if wrong_side:
+                yield at("near_from")("ngưỡng gần đạt (near_from) phải nằm ở phía chưa đạt của kế hoạch")
+
+
+def sections_reference_objectives(docs: Documents) -> Iterator[DataError]:
+    known = {o.id for o in docs.objectives.objectives}
+    for section in docs.plan.sections:
+        if section.objective not in known:
+            message = f"mục tiêu {section.objective} không có trong objectives.yaml"
+            yield _error(docs.plan_source, section, ("objective",), message)
+
+
+def years_agree(docs: Documents) -> Iterator[DataError]:
+    year = docs.objectives.year
+    if docs.folder_year is not None and year != docs.folder_year:
+        yield docs.objectives_source.error(("year",), f"năm {year} không khớp với thư mục {docs.folder_year}")
+    if docs.plan.year != year:
+        yield docs.plan_source.error(("year",), f"năm {docs.plan.year} không khớp với năm của mục tiêu ({year})")
+
+
+def deadlines_in_year(docs: Documents) -> Iterator[DataError]:
+    for task in docs.plan.tasks:
+        for index, due in enumerate(task.due):
+            if due.year != docs.plan.year:
+                message = f"hạn {due.isoformat()} nằm ngoài năm {docs.plan.year} của kế hoạch"
+                yield _error(docs.plan_source, task, ("due", index), message)
+
+
+RULES: list[Callable[[Documents], Iterator[DataError]]] = [
+    unique_ids,
+    target_references,
+    sums_add_up,
+    kinds_fit,
+    sections_reference_objectives,
+    years_agree,
+    deadlines_in_year,
+]
+
+
+def run_checks(docs: Documents) -> list[DataError]:
+    return [error for rule in RULES for error in rule(docs)]

@@ -1,0 +1,10 @@
+"""The ``mtcl`` entry point: the app with every command registered."""
+
+from __future__ import annotations
+
+from mtcl.cli import show, targets, validate  # noqa: F401  (registers the commands)
+from mtcl.cli.base import app
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,81 @@
+"""The typer app, the options every command shares, and the one place errors become exits.
+
+A command registered with ``command`` turns a ``UserError`` (bad input, bad data) into its
+message on standard error and exit code 1; typer itself exits 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from mtcl.errors import DataErrors, UserError
+
+app = typer.Typer(
+    name="mtcl",
+    help="Theo dõi Mục tiêu chất lượng (ISO 9001:2015) của UBND xã: số liệu, kế hoạch, báo cáo.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DataOption = Annotated[
+    Optional[Path],
+    typer.Option("--data", help="Thư mục dữ liệu (mặc định: biến MTCL_DATA, hoặc ./data).", show_default=False),
+]
+YearOption = Annotated[
+    Optional[int], typer.Option("--year", help="Năm làm việc (mặc định: năm mới nhất).", show_default=False)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
+
+
+def command(name: str, help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command whose user errors end in a message and exit code 1."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except DataErrors as exc:
+                # One line per problem, file:line:col first, so editors can jump to it.
+                print(str(exc), file=sys.stderr)
+                fail(f"dữ liệu có {len(exc.errors)} lỗi, cần sửa trước khi làm tiếp.")
+            except UserError as exc:
+                fail(str(exc))
+
+        return app.command(name, help=help)(run)
+
+    return register
+
+
+def fail(message: str) -> None:
+    print(f"Lỗi: {message}", file=sys.stderr)
+    raise typer.Exit(1)
+
+
+def console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return float(round(value, 6))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n")

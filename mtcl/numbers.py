@@ -1,0 +1,99 @@
+"""Numbers and dates the Vietnamese way, read strictly and written through Babel.
+
+Vietnamese writing groups thousands with ``.`` and marks decimals with ``,``: 1.936,49 tấn,
+5,573 tỷ đồng, 78.000 lượt.  Reading is strict because a misread figure is worse than a
+refused one: ``2.91`` could be either convention, so it is refused with the right spelling.
+Rounding is always half-up on ``Decimal``, as a reader of a report expects (2,45 → 2,5).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from mtcl.errors import UserError
+
+_VN_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
+_DOT_DECIMAL = re.compile(r"\d+\.\d+")
+_ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+EXAMPLE = "ví dụ 1.936,49 hoặc 5,573 hoặc 78.000"
+
+
+def parse_number(text: str) -> Decimal:
+    """Read a non-negative number written the Vietnamese way; refuse anything doubtful."""
+    cleaned = text.strip()
+    match = _VN_NUMBER.fullmatch(cleaned)
+    if match:
+        whole, fraction = match.groups()
+        return Decimal(whole.replace(".", "") + ("." + fraction if fraction else ""))
+    if cleaned.startswith("-") and _VN_NUMBER.fullmatch(cleaned[1:]):
+        raise UserError(f"không nhận số âm: '{text}'")
+    if _DOT_DECIMAL.fullmatch(cleaned):
+        raise UserError(
+            f"số '{text}' không rõ nghĩa: dấu chấm dùng để tách hàng nghìn",
+            f"dùng dấu phẩy cho phần thập phân: {cleaned.replace('.', ',')}",
+        )
+    if _ENGLISH.fullmatch(cleaned):
+        vietnamese = cleaned.replace(",", " ").replace(".", ",").replace(" ", ".")
+        raise UserError(f"số '{text}' viết theo kiểu nước ngoài", f"viết theo kiểu Việt Nam: {vietnamese}")
+    raise UserError(f"'{text}' không phải là một số hợp lệ", f"viết theo kiểu Việt Nam, {EXAMPLE}")
+
+
+def quantize(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_number(value: Decimal | int, places: int | None = None) -> str:
+    """1936.49 → '1.936,49'.  ``places=None`` keeps every significant decimal."""
+    from babel.numbers import format_decimal
+
+    value = Decimal(value)
+    if places is None:
+        exponent = value.normalize().as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
+    value = quantize(value, places)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, format=pattern, locale="vi_VN", decimal_quantization=False)
+
+
+def format_percent(value: Decimal, places: int = 1) -> str:
+    """98.456 → '98,5%' (one decimal by default, as reports write rates)."""
+    return format_number(value, places) + "%"
+
+
+def parse_date(text: str) -> date:
+    """Read 2023-06-15 or 15/6/2023; refuse impossible dates such as 31/02/2023."""
+    cleaned = text.strip()
+    iso = _ISO_DATE.fullmatch(cleaned)
+    vn = _VN_DATE.fullmatch(cleaned)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif vn:
+        day, month, year = (int(g) for g in vn.groups())
+    else:
+        raise UserError(f"'{text}' không phải là ngày", "viết ngày dạng 15/6/2023 hoặc 2023-06-15")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise UserError(f"ngày '{text}' không tồn tại", "kiểm tra lại ngày và tháng") from None
+
+
+def format_date(value: date) -> str:
+    """2023-06-05 → '05/06/2023', the short form used in tables."""
+    return value.strftime("%d/%m/%Y")
+
+
+def format_long_date(value: date) -> str:
+    """'ngày 05 tháng 01 năm 2023' — days under 10 and months 1, 2 take a leading zero."""
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def format_quantity(value: Decimal, unit: str, places: int | None = None) -> str:
+    """'1.936,49 tấn', but '98,5%' with no space before the percent sign."""
+    number = format_number(value, places)
+    return f"{number}%" if unit == "%" else f"{number} {unit}"

@@ -1,0 +1,54 @@
+"""`mtcl targets` and `mtcl show`: the year's data as the officer and other programs read it."""
+
+import json
+
+
+def test_targets_json_lists_all_forty(cli):
+    result = cli("targets", "--json")
+    assert result.exit_code == 0
+    targets = json.loads(result.stdout)
+    assert len(targets) == 40
+    by_id = {t["id"]: t for t in targets}
+    assert by_id["4đ"]["plan"] == 1936.49 and by_id["4đ"]["unit"] == "tấn"
+    assert by_id["4e"]["sum_of"] == ["4e1", "4e2"] and by_id["4e1"]["parent"] == "4e"
+    assert by_id["5.2"]["op"] == ">" and by_id["4i"]["op"] == "<="
+    assert by_id["4h"]["items"] == ["Giao thông", "Trường học", "Thu nhập"]
+    assert by_id["4ê"]["objective"] == 4 and by_id["4ê"]["plan"] == 78000
+    assert set(by_id["1.1"]) >= {"id", "objective", "name", "unit", "plan", "op", "kind", "parent", "sum_of", "items"}
+
+
+def test_targets_table_shows_vietnamese_numbers(cli):
+    result = cli("targets")
+    assert result.exit_code == 0
+    assert "1.936,49" in result.stdout and "78.000" in result.stdout and "5,573" in result.stdout
+
+
+def test_show_by_telex_id(cli):
+    result = cli("show", "4dd")
+    assert result.exit_code == 0
+    assert "Chỉ tiêu: 4đ" in result.stdout
+    assert "Kế hoạch: ≥ 1.936,49 tấn" in result.stdout
+    assert "Chỉ tiêu: 4ê" in cli("show", "4EE").stdout
+
+
+def test_show_task_and_objective(cli):
+    task = cli("show", "i.6").stdout
+    assert "Nhiệm vụ: I.6" in task and "Hạn: 15/06/2023, 30/11/2023" in task
+    objective = cli("show", "5").stdout
+    assert "5.2  Hồ sơ một cửa giải quyết đúng hạn: > 98%" in objective
+
+
+def test_unknown_id_names_the_closest(cli):
+    result = cli("show", "4x")
+    assert result.exit_code == 1
+    assert "không có mã '4x' trong năm 2023" in result.stderr
+    assert "có phải:" in result.stderr and "4đ" in result.stderr
+
+
+def test_every_command_has_vietnamese_help(cli):
+    from mtcl.cli.base import app
+
+    for info in app.registered_commands:
+        result = cli(info.name, "--help")
+        assert result.exit_code == 0, info.name
+        assert info.help and any(ch in info.help for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"), info.name
