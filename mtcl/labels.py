@@ -15,3 +15,12 @@ REPEATS = {
     "yearly": "hằng năm",
     "continuous": "thường xuyên",
 }
+
+STATUSES = {
+    "met": "Đạt",
+    "near": "Gần đạt",
+    "on_track": "Đúng tiến độ",
+    "behind": "Chậm tiến độ",
+    "not_met": "Chưa đạt",
+    "no_data": "Chưa có số liệu",
+}

@@ -202,3 +202,34 @@ class Plan(Strict):
     @property
     def tasks(self) -> list[Task]:
         return [t for s in self.sections for t in s.tasks]
+
+
+class FigureRecord(Strict):
+    """One figure as a department sent it, as of a date (a line of records.jsonl).
+
+    ``value`` is the figure itself; for a ratio it is the count of successes when ``of``
+    (the total) is given, else a percentage.  A checklist record names one ``item`` and
+    whether it is ``met`` from that date on.
+    """
+
+    target: Id
+    as_of: dt.date
+    value: Figure | None = None
+    of: Figure | None = None
+    item: Text | None = None
+    met: bool | None = None
+    estimated: bool = False
+    source: str | None = None
+    note: str | None = None
+    by: Text
+    recorded_at: dt.datetime
+
+    @model_validator(mode="after")
+    def _one_form(self) -> FigureRecord:
+        if (self.value is None) == (self.item is None):
+            raise ValueError("bản ghi phải có đúng một trong hai: 'value' (số liệu) hoặc 'item' (tiêu chí)")
+        if self.item is not None and (self.met is None or self.of is not None):
+            raise ValueError("bản ghi tiêu chí phải có 'met' (true/false) và không có 'of'")
+        if self.of is not None and (self.of <= 0 or self.value > self.of):
+            raise ValueError("tổng số 'of' phải lớn hơn 0 và không nhỏ hơn 'value'")
+        return self

@@ -8,6 +8,7 @@ Rounding is always half-up on ``Decimal``, as a reader of a report expects (2,45
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -47,11 +48,14 @@ def quantize(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def format_number(value: Decimal | int, places: int | None = None) -> str:
-    """1936.49 → '1.936,49'.  ``places=None`` keeps every significant decimal."""
+def format_number(value: Decimal | int, places: int | None = None, most: int | None = None) -> str:
+    """1936.49 → '1.936,49'.  ``places=None`` keeps every significant decimal, or at
+    ``most`` that many (99.2000 → '99,2', 33.3333 → '33,33' with ``most=2``)."""
     from babel.numbers import format_decimal
 
     value = Decimal(value)
+    if most is not None:
+        value = quantize(value, most).normalize()
     if places is None:
         exponent = value.normalize().as_tuple().exponent
         places = max(0, -exponent) if isinstance(exponent, int) else 0
@@ -93,7 +97,13 @@ def format_long_date(value: date) -> str:
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"
 
 
-def format_quantity(value: Decimal, unit: str, places: int | None = None) -> str:
+def format_quantity(value: Decimal, unit: str, places: int | None = None, most: int | None = None) -> str:
     """'1.936,49 tấn', but '98,5%' with no space before the percent sign."""
-    number = format_number(value, places)
+    number = format_number(value, places, most)
     return f"{number}%" if unit == "%" else f"{number} {unit}"
+
+
+def today() -> date:
+    """Today, or the date in ``MTCL_TODAY`` (to catch up on a past day, and for tests)."""
+    fixed = os.environ.get("MTCL_TODAY")
+    return parse_date(fixed) if fixed else date.today()

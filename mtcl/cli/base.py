@@ -64,7 +64,11 @@ def fail(message: str) -> None:
 def console():
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    out = Console(highlight=False, soft_wrap=False)
+    if not out.is_terminal:
+        # Piped or redirected output is read whole, not in an 80-column window.
+        out.width = max(out.width, 160)
+    return out
 
 
 def _json_default(value: Any) -> Any:

@@ -1,0 +1,67 @@
+"""Reporting periods of a year (h1, q1..q4, year) and the share of the year elapsed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from mtcl.errors import UserError
+
+PERIODS = ("q1", "q2", "q3", "q4", "h1", "year")
+
+PERIOD_NAMES = {
+    "q1": "quý I",
+    "q2": "quý II",
+    "q3": "quý III",
+    "q4": "quý IV",
+    "h1": "6 tháng đầu năm",
+    "year": "năm",
+}
+
+
+def check_period(period: str) -> str:
+    key = period.strip().lower()
+    if key not in PERIODS:
+        raise UserError(f"kỳ '{period}' không hợp lệ", f"chọn một trong: {', '.join(PERIODS)}")
+    return key
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    if quarter == 4:
+        return date(year, 12, 31)
+    return date(year, 3 * quarter + 1, 1) - timedelta(days=1)
+
+
+def quarter_of(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def period_end(year: int, period: str) -> date:
+    key = check_period(period)
+    if key == "year":
+        return date(year, 12, 31)
+    if key == "h1":
+        return date(year, 6, 30)
+    return quarter_end(year, int(key[1]))
+
+
+def period_start(year: int, period: str) -> date:
+    key = check_period(period)
+    if key in ("year", "h1", "q1"):
+        return date(year, 1, 1)
+    return date(year, 3 * (int(key[1]) - 1) + 1, 1)
+
+
+def elapsed_share(day: date) -> Decimal:
+    """The share of the year gone by at the end of ``day`` (1 January → 1/365)."""
+    start = date(day.year, 1, 1)
+    length = (date(day.year + 1, 1, 1) - start).days
+    return Decimal((day - start).days + 1) / Decimal(length)
+
+
+def same_day_last_year(day: date) -> date:
+    """The comparison date for "so với cùng kỳ"; 29 February falls back to the 28th."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return date(day.year - 1, 2, 28)

@@ -1,0 +1,106 @@
+"""The files the tool writes: append-only JSON Lines, one entry a line, next to the YAML.
+
+The hand-written YAML is never touched.  What the tool records (figures, task
+completions) goes to its own ``*.jsonl`` file in the year's folder: one JSON object a
+line, so git shows each new record as one added line.  Every write takes the file's lock,
+re-reads and checks what is there, writes old content plus the new line to a temporary
+file, fsyncs it and renames it over the old one: a crash leaves either the old file or the
+new one, never half of it, and two officers recording at once both keep their figures.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from mtcl.errors import DataError, DataErrors, UserError
+from mtcl.loader import describe_error
+from mtcl.yamlsource import display_path
+
+M = TypeVar("M", bound=BaseModel)
+
+LOCK_TIMEOUT_SECONDS = 30
+
+
+class JsonlStore(Generic[M]):
+    """An append-only file of ``model`` entries."""
+
+    def __init__(self, path: Path, model: type[M]):
+        self.path = path
+        self.model = model
+
+    def load(self) -> list[M]:
+        """Every entry, in file order; a damaged line is reported with its number."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise UserError(f"không đọc được tệp '{display_path(self.path)}': {exc.strerror}") from None
+        return self._parse(raw)
+
+    def _parse(self, raw: bytes) -> list[M]:
+        name = display_path(self.path)
+        entries: list[M] = []
+        errors: list[DataError] = []
+        for number, line in enumerate(raw.split(b"\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                entries.append(self.model.model_validate_json(line))
+            except ValidationError as exc:
+                for error in exc.errors():
+                    if error["type"] == "json_invalid":
+                        message = "dòng hỏng hoặc bị cắt dở (không phải JSON hợp lệ); sửa hoặc xóa dòng này"
+                    else:
+                        where = ".".join(str(p) for p in error["loc"])
+                        message = f"{where}: {describe_error(error)}" if where else describe_error(error)
+                    errors.append(DataError(name, number, None, message))
+        if errors:
+            raise DataErrors(errors)
+        return entries
+
+    def append(self, entry: M) -> None:
+        """Add ``entry`` at the end, atomically and under the lock."""
+        from filelock import FileLock, Timeout
+
+        line = entry.model_dump_json(exclude_none=True).encode("utf-8") + b"\n"
+        try:
+            with FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
+                try:
+                    old = self.path.read_bytes()
+                except FileNotFoundError:
+                    old = b""
+                self._parse(old)  # never append after a damaged file: it would hide the damage
+                if old and not old.endswith(b"\n"):
+                    old += b"\n"
+                self._replace(old + line)
+        except Timeout:
+            raise UserError(
+                f"tệp '{display_path(self.path)}' đang được người khác ghi; hãy thử lại sau ít giây"
+            ) from None
+        except OSError as exc:
+            raise UserError(
+                f"không ghi được vào '{display_path(self.path)}': {exc.strerror}; tệp cũ vẫn còn nguyên"
+            ) from None
+
+    def _replace(self, content: bytes) -> None:
+        handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(content)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        directory = os.open(self.path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)  # make the rename itself survive a power cut
+        finally:
+            os.close(directory)
