@@ -24,3 +24,12 @@ STATUSES = {
     "not_met": "Chưa đạt",
     "no_data": "Chưa có số liệu",
 }
+
+TASK_STATUSES = {
+    "done": "Đã hoàn thành",
+    "done_late": "Hoàn thành trễ hạn",
+    "overdue": "Quá hạn",
+    "due_soon": "Sắp đến hạn",
+    "upcoming": "Chưa đến hạn",
+    "continuous": "Thường xuyên",
+}

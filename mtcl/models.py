@@ -233,3 +233,16 @@ class FigureRecord(Strict):
         if self.of is not None and (self.of <= 0 or self.value > self.of):
             raise ValueError("tổng số 'of' phải lớn hơn 0 và không nhỏ hơn 'value'")
         return self
+
+
+class Completion(Strict):
+    """One occurrence of a plan task done, with its evidence (a line of completions.jsonl)."""
+
+    task: Id
+    occurrence: Text
+    done_on: dt.date
+    evidence: Text
+    file: str | None = None
+    sha256: str | None = None
+    by: Text
+    recorded_at: dt.datetime

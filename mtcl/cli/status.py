@@ -17,6 +17,8 @@ from mtcl.loader import load_year
 from mtcl.numbers import format_date, format_number, format_percent, format_quantity, parse_date
 from mtcl.overview import YearStatus, evaluation_date, status_json, year_status
 from mtcl.periods import check_period
+from mtcl.schedule import OccurrenceState
+from mtcl.tracking import plan_states
 
 COLOURS = {
     "met": "green",
@@ -67,10 +69,10 @@ def status(
     if as_json:
         print_json(status_json(YearStatus(result.year, result.as_of, shown, result.summary)))
         return
-    print_table(result, shown)
+    print_table(result, shown, plan_states(loaded, when))
 
 
-def print_table(result: YearStatus, shown: list[Evaluation]) -> None:
+def print_table(result: YearStatus, shown: list[Evaluation], tasks: list[OccurrenceState]) -> None:
     from rich.table import Table
 
     from rich import box
@@ -97,6 +99,11 @@ def print_table(result: YearStatus, shown: list[Evaluation]) -> None:
     out = console()
     out.print(table)
     out.print(summary_line(result.summary))
+    overdue = sum(1 for s in tasks if s.status == "overdue")
+    if overdue:
+        out.print(f"[red]Kế hoạch: {overdue} lần thực hiện nhiệm vụ quá hạn[/] (xem: mtcl plan --overdue)")
+    else:
+        out.print("Kế hoạch: không có nhiệm vụ quá hạn.")
 
 
 def row(evaluation: Evaluation) -> list[str]:
