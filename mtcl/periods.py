@@ -10,13 +10,18 @@ from mtcl.errors import UserError
 PERIODS = ("q1", "q2", "q3", "q4", "h1", "year")
 
 PERIOD_NAMES = {
-    "q1": "quý I",
-    "q2": "quý II",
-    "q3": "quý III",
-    "q4": "quý IV",
+    "q1": "quý I năm",
+    "q2": "quý II năm",
+    "q3": "quý III năm",
+    "q4": "quý IV năm",
     "h1": "6 tháng đầu năm",
     "year": "năm",
 }
+
+
+def period_phrase(period: str, year: int) -> str:
+    """'6 tháng đầu năm 2023', 'quý I năm 2023', 'năm 2023'."""
+    return f"{PERIOD_NAMES[period]} {year}"
 
 
 def check_period(period: str) -> str:

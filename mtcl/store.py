@@ -78,7 +78,7 @@ class JsonlStore(Generic[M]):
                 self._parse(old)  # never append after a damaged file: it would hide the damage
                 if old and not old.endswith(b"\n"):
                     old += b"\n"
-                self._replace(old + line)
+                atomic_write(self.path, old + line)
         except Timeout:
             raise UserError(
                 f"tệp '{display_path(self.path)}' đang được người khác ghi; hãy thử lại sau ít giây"
@@ -88,19 +88,35 @@ class JsonlStore(Generic[M]):
                 f"không ghi được vào '{display_path(self.path)}': {exc.strerror}; tệp cũ vẫn còn nguyên"
             ) from None
 
-    def _replace(self, content: bytes) -> None:
-        handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(content)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        directory = os.open(self.path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)  # make the rename itself survive a power cut
-        finally:
-            os.close(directory)
+
+
+def atomic_write(path: Path, content: bytes) -> None:
+    """Replace ``path`` with ``content`` so that a crash leaves the old file or the new one.
+
+    The temporary file gets the old file's permissions (or the usual ones for a new
+    file), so colleagues sharing the folder can still read what was written."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, _mode_for(path))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)  # make the rename itself survive a power cut
+    finally:
+        os.close(directory)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,0 +1,51 @@
+"""``mtcl report``: the MTCL results report as a Word document (or Markdown to preview)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from mtcl.cli.base import DataOption, YearOption, command
+from mtcl.cli.status import AsOfOption, date_option
+from mtcl.errors import UserError
+from mtcl.loader import load_year
+from mtcl.overview import evaluation_date
+from mtcl.periods import check_period
+from mtcl.yamlsource import display_path
+
+
+@command("report", help="Lập báo cáo kết quả thực hiện MTCL (Word, đúng thể thức NĐ 30/2020).")
+def report(
+    period: Annotated[str, typer.Option("--period", help="Kỳ báo cáo: h1 (6 tháng), q1..q4, year (năm).")],
+    as_of: AsOfOption = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Tệp .docx ghi ra.", show_default=False)] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Mẫu báo cáo riêng (.docx, hoặc .md.j2 với --format md).")] = None,
+    number: Annotated[Optional[str], typer.Option("--number", help="Số văn bản, ví dụ 45 (thành 45/BC-UBND).")] = None,
+    report_date: Annotated[Optional[str], typer.Option("--date", help="Ngày ký báo cáo (mặc định hôm nay).")] = None,
+    signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    output_format: Annotated[str, typer.Option("--format", help="docx (mặc định) hoặc md (xem nhanh trên màn hình).")] = "docx",
+    data: DataOption = None,
+    year: YearOption = None,
+) -> None:
+    from mtcl.report.context import ReportOptions, prepare_report, report_file_name
+    from mtcl.report.render import render_docx, render_markdown
+
+    loaded = load_year(data, year)
+    key = check_period(period)
+    if output_format not in ("docx", "md"):
+        raise UserError(f"định dạng '{output_format}' không hỗ trợ", "chọn docx hoặc md")
+    signed = date_option(report_date) or evaluation_date(loaded.year)
+    options = ReportOptions(key, signed, number, signer)
+    context = prepare_report(loaded, options, date_option(as_of))
+    if output_format == "md":
+        print(render_markdown(context, template), end="")
+        return
+    if out is None:
+        folder = loaded.folder.parent.resolve().parent / "reports" / str(loaded.year)
+        folder.mkdir(parents=True, exist_ok=True)
+        out = folder / report_file_name(key, loaded.year)
+    written = render_docx(context, out, template, force)
+    print(f"Đã lập báo cáo: {display_path(written)}")

@@ -1,0 +1,1 @@
+"""Reports: the plain data a report shows (``context``) and its rendering (``render``)."""

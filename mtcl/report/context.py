@@ -1,0 +1,283 @@
+"""The content of the MTCL results report as plain data, ready for any template.
+
+Everything a report says is decided here, from the status of the targets and the plan at
+the evaluation date: the sentences in the style of commune reports, the table rows with
+Vietnamese numbers, what fell short, what is due next.  Templates (Word, Markdown) only
+lay it out, so the same context serves every format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mtcl.attainment import Evaluation
+from mtcl.labels import OPS, STATUSES
+from mtcl.loader import YearData
+from mtcl.numbers import format_date, format_long_date, format_number, format_percent, format_quantity
+from mtcl.overview import YearStatus
+from mtcl.periods import period_phrase
+from mtcl.schedule import OccurrenceState, plan_summary
+
+OP_WORDS = {">=": "", ">": "trên ", "<=": "không quá "}
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    period: str
+    report_date: date
+    number: str | None = None
+    signer: str | None = None
+
+
+def subject(period: str, year: int) -> str:
+    return f"Kết quả thực hiện Mục tiêu chất lượng {period_phrase(period, year)}"
+
+
+def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceState], options: ReportOptions) -> dict:
+    objectives = year.objectives
+    issuer, decision = objectives.issuer, objectives.decision
+    period_words = period_phrase(options.period, year.year)
+    estimated = any(e.figure and e.figure.estimated for e in status.evaluations)
+    intro = (
+        f"Thực hiện Quyết định số {decision.number} ngày {format_date(decision.date)} của {issuer.name} "
+        f"ban hành Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {year.year}, "
+        if decision.number and decision.date
+        else f"Thực hiện Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {year.year}, "
+    )
+    intro += f"{_short_issuer(issuer.name)} báo cáo kết quả thực hiện {period_words} như sau:"
+    note = f"Số liệu tính đến ngày {format_date(status.as_of)}"
+    note += "; số liệu ghi “ước” là ước thực hiện đến hết kỳ báo cáo." if estimated else "."
+    return {
+        "authority": issuer.authority.upper(),
+        "unit": issuer.unit.upper(),
+        "parent": (issuer.parent or "").upper(),
+        "number": f"{options.number}/BC-UBND" if options.number else "      /BC-UBND",
+        "place_date": f"{issuer.place}, {format_long_date(options.report_date)}",
+        "subject": subject(options.period, year.year),
+        "intro": intro,
+        "as_of_note": note,
+        "objectives": [_objective(o, status.evaluations) for o in objectives.objectives],
+        "plan_summary": _plan_summary_sentence(tasks),
+        "plan_parts": _plan_parts(tasks),
+        "shortcomings": _shortcomings(status.evaluations, tasks),
+        "next_steps": _next_steps(status, tasks),
+        "closing": f"{_closing(status)}. Trên đây là báo cáo kết quả thực hiện Mục tiêu chất lượng "
+        f"{period_words} của {_short_issuer(issuer.name)}./.",
+        "recipients": _recipients(objectives.report.recipients, objectives.report.archive),
+        "signer_org": f"TM. {issuer.authority.upper()}",
+        "signer_title": objectives.report.signer_title.upper(),
+        "signer": options.signer or objectives.report.signer or "",
+    }
+
+
+def _short_issuer(name: str) -> str:
+    return name.replace("Ủy ban nhân dân", "UBND")
+
+
+def _objective(objective, evaluations: list[Evaluation]) -> dict:
+    mine = [e for e in evaluations if e.target.objective == objective.id]
+    return {
+        "heading": f"{objective.id}. Mục tiêu {objective.id}: {' '.join(objective.title.split())}",
+        "sentences": [objective_sentence(mine)],
+        "rows": [_row(e) for e in mine],
+    }
+
+
+def actual_text(evaluation: Evaluation) -> str:
+    figure = evaluation.figure
+    if figure is None:
+        return "—"
+    return format_quantity(figure.actual, evaluation.target.unit, most=2)
+
+
+def _row(evaluation: Evaluation) -> dict:
+    target, figure, previous = evaluation.target, evaluation.figure, evaluation.previous
+    actual = format_number(figure.actual, most=2) if figure else "—"
+    return {
+        "stt": target.id,
+        "name": " ".join(target.name.split()),
+        "unit": target.unit,
+        "plan": f"{OP_WORDS[target.op]}{format_number(target.plan)}",
+        "actual": f"Ước {actual}" if figure and figure.estimated else actual,
+        "attainment": format_percent(evaluation.attainment) if evaluation.attainment is not None else "",
+        "previous": format_percent(previous.ratio) if previous and previous.ratio is not None else "",
+        "status": STATUSES[evaluation.status],
+    }
+
+
+def target_clause(evaluation: Evaluation) -> str:
+    """What one target reached, in the words of commune reports: 'Thu ngân sách … ước đạt
+    2,9 tỷ đồng, bằng 52,0% kế hoạch năm, bằng 108,3% so với cùng kỳ'."""
+    target, figure = evaluation.target, evaluation.figure
+    verb = "ước đạt" if figure.estimated else "đạt"
+    actual = actual_text(evaluation)
+    plan = f"{OP_WORDS[target.op]}{format_quantity(target.plan, target.unit)}"
+    if target.kind == "ratio" or target.op == "<=":
+        text = f"{target.label} {verb} {actual} (kế hoạch {plan})"
+    elif target.kind == "checklist":
+        met = [r.item for r in figure.records if r.met]
+        which = f" ({', '.join(met)})" if met else ""
+        text = f"{target.label} {verb} {actual}{which}, kế hoạch {plan}"
+    else:
+        text = f"{target.label} {verb} {actual}, bằng {format_percent(evaluation.attainment)} kế hoạch năm"
+    if evaluation.previous and evaluation.previous.ratio is not None:
+        text += f", bằng {format_percent(evaluation.previous.ratio)} so với cùng kỳ"
+    return text
+
+
+def objective_sentence(evaluations: list[Evaluation]) -> str:
+    """One paragraph per objective: every figure, then how many targets are met."""
+    clauses = [target_clause(e) for e in evaluations if e.figure]
+    missing = [e.target.id for e in evaluations if e.figure is None]
+    met = sum(1 for e in evaluations if e.status == "met")
+    tail = f"Đạt {met}/{len(evaluations)} chỉ tiêu"
+    if missing:
+        tail += f"; chưa có số liệu: {', '.join(missing)}"
+    if not clauses:
+        return f"Chưa có số liệu của {len(evaluations)} chỉ tiêu ({', '.join(missing)})."
+    body = "; ".join([clauses[0]] + [_lower_first(c) for c in clauses[1:]])
+    return f"Kết quả: {_lower_first(body)}. {tail}."
+
+
+def _lower_first(text: str) -> str:
+    # 'Thu ngân sách' reads 'thu ngân sách' inside a sentence; 'CB,CC' and 'TTHC' stay.
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+def _task_line(state: OccurrenceState) -> str:
+    task, occurrence = state.task, state.occurrence
+    due = f"hạn {format_date(occurrence.due)}" if occurrence.due else f"lần {occurrence.key}"
+    line = f"- {task.id}. {task.label} ({due}; chủ trì: {task.lead})"
+    if state.status in ("done", "done_late"):
+        evidence = "; ".join(c.evidence for c in state.completions)
+        late = f", trễ {state.days_late} ngày" if state.days_late else ""
+        line += f": hoàn thành ngày {format_date(state.done_on)}{late}; minh chứng: {evidence}"
+    elif state.status == "overdue":
+        line += f": quá hạn {state.days_late} ngày"
+    return line + "."
+
+
+def _plan_summary_sentence(tasks: list[OccurrenceState]) -> str:
+    summary = plan_summary(tasks)
+    due = summary["done"] + summary["done_late"] + summary["overdue"]
+    if not due:
+        return "Đến thời điểm báo cáo, chưa có nhiệm vụ nào của kế hoạch đến hạn."
+    share = f", đạt {format_percent(summary['on_time_share'])} đúng hạn" if summary["on_time_share"] is not None else ""
+    return (
+        f"Đến thời điểm báo cáo, {due} lần thực hiện nhiệm vụ đã đến hạn: hoàn thành đúng hạn {summary['done']}, "
+        f"hoàn thành trễ hạn {summary['done_late']}, quá hạn {summary['overdue']}{share}."
+    )
+
+
+def _plan_parts(tasks: list[OccurrenceState]) -> list[dict]:
+    parts = []
+    for number, (status, heading) in enumerate(
+        [("done", "Nhiệm vụ đã hoàn thành"), ("done_late", "Nhiệm vụ hoàn thành trễ hạn"), ("overdue", "Nhiệm vụ quá hạn")],
+        start=1,
+    ):
+        lines = [_task_line(s) for s in tasks if s.status == status]
+        parts.append({"heading": f"{number}. {heading}", "lines": lines or ["Không có."]})
+    continuous = [s for s in tasks if s.status == "continuous" and s.completions]
+    if continuous:
+        lines = [
+            f"- {s.task.id}. {s.task.label} ({s.occurrence.key}): {'; '.join(c.evidence for c in s.completions)}."
+            for s in continuous
+        ]
+        parts.append({"heading": f"{len(parts) + 1}. Nhiệm vụ thường xuyên", "lines": lines})
+    return parts
+
+
+def _shortcomings(evaluations: list[Evaluation], tasks: list[OccurrenceState]) -> list[str]:
+    lines = []
+    for evaluation in evaluations:
+        if evaluation.status not in ("not_met", "behind", "near"):
+            continue
+        target = evaluation.target
+        plan = f"{OPS[target.op]} {format_quantity(target.plan, target.unit)}"
+        line = (
+            f"- Chỉ tiêu {target.id} ({target.label}): thực hiện {actual_text(evaluation)}, "
+            f"kế hoạch {plan}; {STATUSES[evaluation.status].lower()}."
+        )
+        reasons = [r.note for r in evaluation.figure.records if r.note]
+        if reasons:
+            line += f" Nguyên nhân: {'; '.join(reasons)}."
+        lines.append(line)
+    for state in tasks:
+        if state.status == "overdue":
+            lines.append(
+                f"- Nhiệm vụ {state.task.id} ({state.task.label}) quá hạn {state.days_late} ngày "
+                f"(hạn {format_date(state.occurrence.due)}); chủ trì: {state.task.lead}."
+            )
+        elif state.missing_evidence:
+            lines.append(
+                f"- Nhiệm vụ thường xuyên {state.task.id} ({state.task.label}) chưa có minh chứng "
+                f"trong {state.occurrence.key}; chủ trì: {state.task.lead}."
+            )
+    missing = [e.target.id for e in evaluations if e.status == "no_data"]
+    if missing:
+        lines.append(f"- Chưa có số liệu của {len(missing)} chỉ tiêu: {', '.join(missing)}.")
+    return lines or ["Không có."]
+
+
+def _next_steps(status: YearStatus, tasks: list[OccurrenceState]) -> list[str]:
+    lines = []
+    behind = [e.target for e in status.evaluations if e.status in ("not_met", "behind", "near")]
+    if behind:
+        lines.append(
+            "- Tập trung chỉ đạo, có giải pháp thực hiện các chỉ tiêu chưa đạt hoặc chậm tiến độ: "
+            + ", ".join(f"{t.id} ({t.label})" for t in behind)
+            + "."
+        )
+    due: dict[str, list[OccurrenceState]] = {}
+    for state in tasks:
+        if state.status in ("due_soon", "upcoming"):
+            due.setdefault(state.task.id, []).append(state)
+    for states in due.values():
+        task = states[0].task
+        dates = ", ".join(format_date(s.occurrence.due) for s in states)
+        lines.append(f"- {task.id}. {task.label} (chủ trì: {task.lead}): hạn {dates}.")
+    return lines or ["Tiếp tục duy trì kết quả đã đạt được."]
+
+
+def _closing(status: YearStatus) -> str:
+    summary = status.summary
+    text = f"Tổng hợp đến ngày {format_date(status.as_of)}: đạt {summary['met']}/{summary['total']} chỉ tiêu"
+    for key, words in (
+        ("near", "gần đạt"),
+        ("on_track", "đúng tiến độ"),
+        ("behind", "chậm tiến độ"),
+        ("not_met", "chưa đạt"),
+        ("no_data", "chưa có số liệu"),
+    ):
+        if summary[key]:
+            text += f", {summary[key]} chỉ tiêu {words}"
+    return text
+
+
+def _recipients(recipients: list[str], archive: str) -> list[str]:
+    return [f"- {r};" for r in recipients] + [f"- Lưu: {archive}."]
+
+
+REPORT_SLUGS = {"h1": "6-thang", "year": "nam", "q1": "quy-1", "q2": "quy-2", "q3": "quy-3", "q4": "quy-4"}
+
+
+def report_file_name(period: str, year: int) -> str:
+    return f"bao-cao-mtcl-{REPORT_SLUGS[period]}-{year}.docx"
+
+
+def prepare_report(year: YearData, options: ReportOptions, as_of: date | None = None) -> dict:
+    """The context of the period's report, with figures as of ``as_of``.
+
+    By default the period's end: the report is written before the period ends (15/6 for
+    six months, 30/11 for the year), so the figures to date stand with the estimates
+    (ước) the officer recorded for the period's end, and both are shown, the estimates
+    marked."""
+    from mtcl.overview import year_status
+    from mtcl.periods import period_end
+    from mtcl.tracking import plan_states
+
+    when = as_of or period_end(year.year, options.period)
+    # The plan is judged on the day the report is written: a deadline after it is not late.
+    tasks = plan_states(year, min(when, max(options.report_date, date(year.year, 1, 1))))
+    return build_context(year, year_status(year, when), tasks, options)
