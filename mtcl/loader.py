@@ -18,9 +18,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mtcl import SUPPORTED_SCHEMAS
+from mtcl.bulk import collector_paused
 from mtcl.checks import Documents, run_checks
 from mtcl.errors import DataError, DataErrors, UserError
-from mtcl.models import Objective, Objectives, Plan, Task, Target
+from mtcl.models import Located, Objective, Objectives, Plan, Task, Target
 from mtcl.yamlsource import Source, display_path, read_yaml
 
 OBJECTIVES_FILE = "objectives.yaml"
@@ -108,8 +109,9 @@ def load_year(data: Path | None = None, year: int | None = None) -> YearData:
     """Load and check the year's two hand-written files."""
     folder = year_folder(data, year)
     errors: list[DataError] = []
-    objectives = _load_part(folder / OBJECTIVES_FILE, Objectives, errors)
-    plan = _load_part(folder / PLAN_FILE, Plan, errors)
+    with collector_paused():
+        objectives = _load_part(folder / OBJECTIVES_FILE, Objectives, errors)
+        plan = _load_part(folder / PLAN_FILE, Plan, errors)
     if objectives and plan:
         errors += run_checks(Documents(*objectives, *plan, folder_year=int(folder.name)))
     if errors:
@@ -144,6 +146,8 @@ def load_document(path: Path, model: type[M]) -> tuple[M, Source]:
 
 
 def _mark_paths(model: BaseModel, path: tuple) -> None:
+    if not isinstance(model, Located):
+        return
     model._path = path
     for name in type(model).model_fields:
         value = getattr(model, name)

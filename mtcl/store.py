@@ -15,23 +15,28 @@ import tempfile
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
+from mtcl.bulk import collector_paused
 from mtcl.errors import DataError, DataErrors, UserError
 from mtcl.loader import describe_error
 from mtcl.yamlsource import display_path
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 LOCK_TIMEOUT_SECONDS = 30
 
 
 class JsonlStore(Generic[M]):
-    """An append-only file of ``model`` entries."""
+    """An append-only file of ``model`` entries (pydantic dataclasses)."""
 
     def __init__(self, path: Path, model: type[M]):
         self.path = path
-        self.model = model
+        self.adapter = TypeAdapter(model)
+
+    def as_json(self, entry: M) -> dict:
+        """The entry as the plain JSON values its line holds."""
+        return self.adapter.dump_python(entry, mode="json")
 
     def load(self) -> list[M]:
         """Every entry, in file order; a damaged line is reported with its number."""
@@ -44,6 +49,10 @@ class JsonlStore(Generic[M]):
         return self._parse(raw)
 
     def _parse(self, raw: bytes) -> list[M]:
+        with collector_paused():
+            return self._parse_lines(raw)
+
+    def _parse_lines(self, raw: bytes) -> list[M]:
         name = display_path(self.path)
         entries: list[M] = []
         errors: list[DataError] = []
@@ -51,7 +60,7 @@ class JsonlStore(Generic[M]):
             if not line.strip():
                 continue
             try:
-                entries.append(self.model.model_validate_json(line))
+                entries.append(self.adapter.validate_json(line))
             except ValidationError as exc:
                 for error in exc.errors():
                     if error["type"] == "json_invalid":
@@ -68,7 +77,7 @@ class JsonlStore(Generic[M]):
         """Add ``entry`` at the end, atomically and under the lock."""
         from filelock import FileLock, Timeout
 
-        line = entry.model_dump_json(exclude_none=True).encode("utf-8") + b"\n"
+        line = self.adapter.dump_json(entry, exclude_none=True) + b"\n"
         try:
             with FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
                 try:

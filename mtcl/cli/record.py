@@ -60,13 +60,14 @@ def history(
 ) -> None:
     loaded = load_year(data, year)
     target = loaded.target(target_id)
+    store = records_store(loaded)
     index = RecordIndex(load_records(loaded))
     when = evaluation_date(loaded.year)
     items = target.items or [None]
     counting = {id(index.current(target.id, when, item)) for item in items}
     records = index.of(target.id)
     if as_json:
-        print_json([{**r.model_dump(mode="json"), "counts": id(r) in counting} for r in records])
+        print_json([{**store.as_json(r), "counts": id(r) in counting} for r in records])
         return
     if not records:
         console().print(f"Chỉ tiêu {target.id} chưa có số liệu nào.")

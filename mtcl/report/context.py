@@ -46,6 +46,9 @@ def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceStat
         else f"Thực hiện Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {year.year}, "
     )
     intro += f"{_short_issuer(issuer.name)} báo cáo kết quả thực hiện {period_words} như sau:"
+    by_objective: dict[int, list[Evaluation]] = {}
+    for evaluation in status.evaluations:
+        by_objective.setdefault(evaluation.target.objective, []).append(evaluation)
     note = f"Số liệu tính đến ngày {format_date(status.as_of)}"
     note += "; số liệu ghi “ước” là ước thực hiện đến hết kỳ báo cáo." if estimated else "."
     return {
@@ -57,7 +60,7 @@ def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceStat
         "subject": subject(options.period, year.year),
         "intro": intro,
         "as_of_note": note,
-        "objectives": [_objective(o, status.evaluations) for o in objectives.objectives],
+        "objectives": [_objective(o, by_objective.get(o.id, [])) for o in objectives.objectives],
         "plan_summary": _plan_summary_sentence(tasks),
         "plan_parts": _plan_parts(tasks),
         "shortcomings": _shortcomings(status.evaluations, tasks),
@@ -75,8 +78,7 @@ def _short_issuer(name: str) -> str:
     return name.replace("Ủy ban nhân dân", "UBND")
 
 
-def _objective(objective, evaluations: list[Evaluation]) -> dict:
-    mine = [e for e in evaluations if e.target.objective == objective.id]
+def _objective(objective, mine: list[Evaluation]) -> dict:
     return {
         "heading": f"{objective.id}. Mục tiêu {objective.id}: {' '.join(objective.title.split())}",
         "sentences": [objective_sentence(mine)],
