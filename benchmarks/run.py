@@ -117,7 +117,7 @@ def generated_data(root: Path, name: str, scale: int) -> Path:
         objective = (s - 1) % (50 * scale) + 1
         sections.append(f"  - id: S{s}\n    objective: {objective}\n    title: Phần {s}\n    tasks:\n" + "".join(tasks))
     (folder / "plan.yaml").write_text(
-        "schema_version: 1\nyear: 2023\ntitle: Kế hoạch thử\nsections:\n" + "".join(sections), encoding="utf-8"
+        "schema_version: 2\nyear: 2023\ntitle: Kế hoạch thử\nsections:\n" + "".join(sections), encoding="utf-8"
     )
 
     start = datetime(2023, 1, 2, tzinfo=timezone.utc)

@@ -6,5 +6,3 @@ the reports.  The command line (``mtcl.cli``) is a thin layer over it.
 """
 
 __version__ = "0.1.0"
-
-SUPPORTED_SCHEMAS = (1,)

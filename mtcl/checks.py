@@ -139,3 +139,17 @@ RULES: list[Callable[[Documents], Iterator[DataError]]] = [
 
 def run_checks(docs: Documents) -> list[DataError]:
     return [error for rule in RULES for error in rule(docs)]
+
+
+def pending_fields(docs: Documents) -> list[DataError]:
+    """Fields a new year leaves for the officer to fill: warnings, not errors."""
+    decision = docs.objectives.decision
+    source = docs.objectives_source
+    found = []
+    if not decision.number:
+        found.append(source.error(("decision", "number"), "chưa điền số quyết định ban hành mục tiêu (decision.number)"))
+    if decision.date is None:
+        found.append(source.error(("decision", "date"), "chưa điền ngày quyết định (decision.date)"))
+    if not docs.objectives.revision.history:
+        found.append(source.error(("revision", "history"), "chưa ghi lần ban hành (revision.history)"))
+    return found

@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from mtcl import SUPPORTED_SCHEMAS
 from mtcl.bulk import collector_paused
-from mtcl.checks import Documents, run_checks
+from mtcl.checks import Documents, pending_fields, run_checks
 from mtcl.errors import DataError, DataErrors, UserError
+from mtcl.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade
 from mtcl.models import Located, Objective, Objectives, Plan, Task, Target
 from mtcl.yamlsource import Source, display_path, read_yaml
 
@@ -72,6 +72,7 @@ class YearData:
     folder: Path
     objectives: Objectives
     plan: Plan
+    warnings: list[DataError] = field(default_factory=list)  # fields still to fill, old schema
     targets: dict[str, Target] = field(init=False)
     tasks: dict[str, Task] = field(init=False)
 
@@ -109,34 +110,48 @@ def load_year(data: Path | None = None, year: int | None = None) -> YearData:
     """Load and check the year's two hand-written files."""
     folder = year_folder(data, year)
     errors: list[DataError] = []
+    warnings: list[DataError] = []
     with collector_paused():
-        objectives = _load_part(folder / OBJECTIVES_FILE, Objectives, errors)
-        plan = _load_part(folder / PLAN_FILE, Plan, errors)
+        objectives = _load_part(folder / OBJECTIVES_FILE, Objectives, "objectives", errors, warnings)
+        plan = _load_part(folder / PLAN_FILE, Plan, "plan", errors, warnings)
     if objectives and plan:
-        errors += run_checks(Documents(*objectives, *plan, folder_year=int(folder.name)))
+        documents = Documents(*objectives, *plan, folder_year=int(folder.name))
+        errors += run_checks(documents)
+        warnings += pending_fields(documents)
     if errors:
         raise DataErrors(errors)
-    return YearData(folder, objectives[0], plan[0])
+    return YearData(folder, objectives[0], plan[0], warnings)
 
 
-def _load_part(path: Path, model: type[M], errors: list[DataError]) -> tuple[M, Source] | None:
+def _load_part(path: Path, model: type[M], kind: str, errors: list[DataError], warnings: list[DataError]):
     try:
-        return load_document(path, model)
+        return load_document(path, model, kind, warnings)
     except DataErrors as exc:
         errors += exc.errors
         return None
 
 
-def load_document(path: Path, model: type[M]) -> tuple[M, Source]:
-    """One YAML file into ``model``, with every problem located."""
+def load_document(path: Path, model: type[M], kind: str, warnings: list[DataError]) -> tuple[M, Source]:
+    """One YAML file into ``model``, with every problem located; an older schema version
+    is upgraded in memory, with a warning that suggests ``mtcl migrate``."""
     raw, source = read_yaml(path)
     if not isinstance(raw, dict):
         raise DataErrors([source.error((), "tệp phải là một bảng 'khóa: giá trị' ở cấp ngoài cùng")])
     version = raw.get("schema_version")
-    if version not in SUPPORTED_SCHEMAS:
-        readable = ", ".join(str(v) for v in SUPPORTED_SCHEMAS)
+    readable = readable_versions(kind)
+    if version not in readable:
+        names = ", ".join(str(v) for v in readable)
         what = "thiếu khóa schema_version" if version is None else f"phiên bản lược đồ '{version}' không được hỗ trợ"
-        raise DataErrors([source.error(("schema_version",), f"{what}; mtcl này đọc các phiên bản: {readable}")])
+        raise DataErrors([source.error(("schema_version",), f"{what}; mtcl này đọc các phiên bản: {names}")])
+    if version != CURRENT_SCHEMA:
+        try:
+            upgrade(kind, raw)
+        except MigrationProblem as problem:
+            raise DataErrors([source.error(problem.path, problem.message)]) from None
+        warnings.append(source.error(
+            ("schema_version",),
+            f"tệp viết theo lược đồ {version} cũ; chạy 'mtcl migrate' để nâng lên {CURRENT_SCHEMA}",
+        ))
     try:
         document = model.model_validate(raw)
     except ValidationError as exc:

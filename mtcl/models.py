@@ -43,11 +43,20 @@ class Located(Strict):
 
 
 class Issuer(Located):
-    name: Text
     authority: Text = "Ủy ban nhân dân"
     unit: Text
     place: Text
     parent: str | None = None
+
+    @property
+    def name(self) -> str:
+        """'Ủy ban nhân dân xã Giang Hải'."""
+        return f"{self.authority} {self.unit[0].lower()}{self.unit[1:]}"
+
+    @property
+    def short_name(self) -> str:
+        """'UBND xã Giang Hải', as reports name the commune in running text."""
+        return self.name.replace("Ủy ban nhân dân", "UBND")
 
 
 class Decision(Located):

@@ -24,6 +24,7 @@ class YearStatus:
     as_of: date
     evaluations: list[Evaluation]
     summary: dict[str, int]
+    notes: tuple[str, ...] = ()  # what could not be done, e.g. last year unreadable
 
 
 def evaluation_date(year: int, as_of: date | None = None, period: str | None = None) -> date:
@@ -38,8 +39,18 @@ def evaluation_date(year: int, as_of: date | None = None, period: str | None = N
 def year_status(year: YearData, as_of: date) -> YearStatus:
     if as_of.year != year.year:
         raise UserError(f"ngày đánh giá {as_of:%d/%m/%Y} nằm ngoài năm {year.year}")
-    evaluations = evaluate(list(year.targets.values()), load_records(year), as_of, load_history(year))
-    return YearStatus(year.year, as_of, evaluations, summarise(evaluations))
+    records = load_records(year)
+    notes = []
+    try:
+        history = load_history(year)
+    except UserError:
+        history = None
+        notes.append(
+            f"Không so sánh được với cùng kỳ: dữ liệu năm {year.year - 1} có lỗi "
+            f"(xem: mtcl validate --year {year.year - 1})."
+        )
+    evaluations = evaluate(list(year.targets.values()), records, as_of, history)
+    return YearStatus(year.year, as_of, evaluations, summarise(evaluations), tuple(notes))
 
 
 def evaluation_json(evaluation: Evaluation) -> dict:
@@ -64,4 +75,40 @@ def status_json(status: YearStatus) -> dict:
         "as_of": status.as_of,
         "targets": [evaluation_json(e) for e in status.evaluations],
         "summary": status.summary,
+        "notes": list(status.notes),
     }
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    objectives: int = 0
+    targets: int = 0
+    tasks: int = 0
+    records: int = 0
+    with_data: int = 0
+    met: int = 0
+    problem: str | None = None
+
+
+def yearly_summary(root, year: int) -> YearSummary:
+    """How complete a year's figures are, for ``mtcl years``; a year that does not load
+    is reported, not raised, so the other years still show."""
+    from mtcl.loader import load_year
+
+    try:
+        loaded = load_year(root, year)
+        status = year_status(loaded, evaluation_date(year))
+        records = len(load_records(loaded))
+    except UserError as exc:
+        first = str(exc).splitlines()[0]
+        return YearSummary(year, problem=f"lỗi: {first}")
+    return YearSummary(
+        year=year,
+        objectives=len(loaded.objectives.objectives),
+        targets=len(loaded.targets),
+        tasks=len(loaded.tasks),
+        records=records,
+        with_data=status.summary["total"] - status.summary["no_data"],
+        met=status.summary["met"],
+    )

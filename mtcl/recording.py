@@ -48,7 +48,8 @@ def load_records(year: YearData) -> list[FigureRecord]:
 
 
 def load_history(year: YearData) -> History | None:
-    """Last year's targets and figures, when its folder is there and loads."""
+    """Last year's targets and figures, when its folder is there.  A last year that does not
+    load must not stop this year's work: it raises ``UserError`` for the caller to report."""
     previous = year_folders(year.folder.parent).get(year.year - 1)
     if previous is None:
         return None

@@ -124,6 +124,7 @@ def test_every_task_is_transcribed(year):
 def test_header_of_the_decision(year):
     objectives = year.objectives
     assert objectives.issuer.name == "Ủy ban nhân dân xã Giang Hải"
+    assert objectives.issuer.short_name == "UBND xã Giang Hải"
     assert objectives.issuer.place == "Giang Hải"
     assert objectives.issuer.parent is None
     assert (objectives.decision.number, objectives.decision.date) == ("27/QĐ-UBND", date(2023, 2, 1))

@@ -67,7 +67,7 @@ def status(
         if (wanted is None or e.target.id in wanted) and (objective is None or e.target.objective == objective)
     ]
     if as_json:
-        print_json(status_json(YearStatus(result.year, result.as_of, shown, result.summary)))
+        print_json(status_json(YearStatus(result.year, result.as_of, shown, result.summary, result.notes)))
         return
     print_table(result, shown, plan_states(loaded, when))
 
@@ -88,6 +88,9 @@ def print_table(result: YearStatus, shown: list[Evaluation], tasks: list[Occurre
     for heading in ("Kế hoạch", "Thực hiện"):
         table.add_column(heading, justify="right", min_width=8)
     table.add_column("So với KH", no_wrap=True)
+    compare = any(e.previous for e in shown)
+    if compare:
+        table.add_column("Cùng kỳ", justify="right", no_wrap=True)
     table.add_column("Đánh giá", min_width=8)
     table.add_column("Ngày", no_wrap=True)
     current = None
@@ -95,10 +98,16 @@ def print_table(result: YearStatus, shown: list[Evaluation], tasks: list[Occurre
         if evaluation.target.objective != current and table.row_count:
             table.add_section()
         current = evaluation.target.objective
-        table.add_row(*row(evaluation))
+        cells = row(evaluation)
+        if compare:
+            previous = evaluation.previous
+            cells.insert(5, format_percent(previous.ratio) if previous and previous.ratio is not None else "")
+        table.add_row(*cells)
     out = console()
     out.print(table)
     out.print(summary_line(result.summary))
+    for note in result.notes:
+        out.print(f"[yellow]{escape(note)}[/]")
     overdue = sum(1 for s in tasks if s.status == "overdue")
     if overdue:
         out.print(f"[red]Kế hoạch: {overdue} lần thực hiện nhiệm vụ quá hạn[/] (xem: mtcl plan --overdue)")

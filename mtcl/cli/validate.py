@@ -13,3 +13,5 @@ def validate(data: DataOption = None, year: YearOption = None) -> None:
         f"Hợp lệ: năm {loaded.year} có {len(loaded.objectives.objectives)} mục tiêu, "
         f"{len(loaded.targets)} chỉ tiêu, {len(loaded.tasks)} nhiệm vụ ({loaded.folder})."
     )
+    for warning in loaded.warnings:
+        print(f"Cảnh báo: {warning}")

@@ -45,7 +45,7 @@ def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceStat
         if decision.number and decision.date
         else f"Thực hiện Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {year.year}, "
     )
-    intro += f"{_short_issuer(issuer.name)} báo cáo kết quả thực hiện {period_words} như sau:"
+    intro += f"{issuer.short_name} báo cáo kết quả thực hiện {period_words} như sau:"
     by_objective: dict[int, list[Evaluation]] = {}
     for evaluation in status.evaluations:
         by_objective.setdefault(evaluation.target.objective, []).append(evaluation)
@@ -66,16 +66,12 @@ def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceStat
         "shortcomings": _shortcomings(status.evaluations, tasks),
         "next_steps": _next_steps(status, tasks),
         "closing": f"{_closing(status)}. Trên đây là báo cáo kết quả thực hiện Mục tiêu chất lượng "
-        f"{period_words} của {_short_issuer(issuer.name)}./.",
+        f"{period_words} của {issuer.short_name}./.",
         "recipients": _recipients(objectives.report.recipients, objectives.report.archive),
         "signer_org": f"TM. {issuer.authority.upper()}",
         "signer_title": objectives.report.signer_title.upper(),
         "signer": options.signer or objectives.report.signer or "",
     }
-
-
-def _short_issuer(name: str) -> str:
-    return name.replace("Ủy ban nhân dân", "UBND")
 
 
 def _objective(objective, mine: list[Evaluation]) -> dict:

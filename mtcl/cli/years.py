@@ -1,0 +1,63 @@
+"""``mtcl init``, ``mtcl migrate``, ``mtcl years``: the year folders over time."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from mtcl.cli.base import DataOption, YearOption, command, console
+from mtcl.errors import UserError
+from mtcl.loader import data_root, year_folder, year_folders
+from mtcl.migrate import migrate_folder
+from mtcl.overview import yearly_summary
+
+
+@command("init", help="Tạo thư mục năm mới từ mục tiêu và kế hoạch của năm trước.")
+def init(
+    new_year: Annotated[int, typer.Argument(metavar="NĂM", help="Năm mới, ví dụ 2024.")],
+    source_year: Annotated[Optional[int], typer.Option("--from", help="Năm gốc (mặc định: năm liền trước).")] = None,
+    data: DataOption = None,
+) -> None:
+    from mtcl.newyear import create_year
+
+    if not 2000 <= new_year <= 2100:
+        raise UserError(f"năm '{new_year}' không hợp lệ")
+    folder, todo = create_year(data, new_year, source_year)
+    out = console()
+    out.print(f"Đã tạo {folder} từ năm {source_year or new_year - 1} (không sao chép số liệu và minh chứng).")
+    out.print("Cần sửa tiếp:")
+    for line in todo:
+        out.print(f"  - {line}")
+    out.print(f"Sau đó chạy: mtcl validate --year {new_year}")
+
+
+@command("migrate", help="Nâng tệp mục tiêu và kế hoạch của một năm lên lược đồ hiện hành.")
+def migrate(data: DataOption = None, year: YearOption = None) -> None:
+    folder = year_folder(data, year)
+    changed = migrate_folder(folder)
+    if not changed:
+        print(f"{folder}: đã ở lược đồ hiện hành, không cần nâng.")
+    for line in changed:
+        print(f"Đã nâng {line}")
+
+
+@command("years", help="Các năm có dữ liệu, số chỉ tiêu, nhiệm vụ và mức đầy đủ của số liệu.")
+def years(data: DataOption = None) -> None:
+    from rich import box
+    from rich.table import Table
+
+    root = data_root(data)
+    table = Table(title=f"Các năm trong {root}", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for heading in ("Năm", "Mục tiêu", "Chỉ tiêu", "Nhiệm vụ", "Bản ghi", "Có số liệu", "Đạt", "Tình trạng"):
+        table.add_column(heading, justify="left" if heading in ("Năm", "Tình trạng") else "right")
+    for year in sorted(year_folders(root)):
+        summary = yearly_summary(root, year)
+        if summary.problem:
+            table.add_row(str(year), "", "", "", "", "", "", f"[red]{summary.problem}[/]")
+            continue
+        table.add_row(
+            str(year), str(summary.objectives), str(summary.targets), str(summary.tasks), str(summary.records),
+            f"{summary.with_data}/{summary.targets}", str(summary.met), "hợp lệ",
+        )
+    console().print(table)

@@ -1,0 +1,92 @@
+"""Schema versions of the hand-written files, and the steps from each old one to the next.
+
+Every objectives.yaml and plan.yaml names the ``schema_version`` it is written in.  When
+a release of mtcl changes the format, it adds a step here from the old version to the
+new one, so an old year's folder stays readable for good: loading applies the steps in
+memory (and ``mtcl validate`` suggests ``mtcl migrate``), and ``mtcl migrate`` rewrites
+the files once, keeping their comments and order.
+
+History:
+
+- 1 → 2: ``issuer.name`` ("Ủy ban nhân dân xã Giang Hải") is no longer written; it is
+  always ``authority`` followed by ``unit``, and two copies could disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+CURRENT_SCHEMA = 2
+
+Kind = str  # "objectives" or "plan"
+
+
+class MigrationProblem(Exception):
+    """A document that cannot be moved to the next version without a person's decision."""
+
+    def __init__(self, message: str, path: tuple):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+def _objectives_1_to_2(doc: MutableMapping[str, Any]) -> None:
+    issuer = doc.get("issuer")
+    if not isinstance(issuer, MutableMapping) or "name" not in issuer:
+        return
+    authority, unit = issuer.get("authority") or "Ủy ban nhân dân", str(issuer.get("unit") or "")
+    derived = f"{authority} {unit[:1].lower()}{unit[1:]}"
+    if issuer["name"] != derived:
+        raise MigrationProblem(
+            f"issuer.name '{issuer['name']}' khác với authority + unit ('{derived}'); "
+            "sửa authority và unit cho đúng tên cơ quan rồi xóa dòng name",
+            ("issuer", "name"),
+        )
+    del issuer["name"]
+
+
+STEPS: dict[tuple[Kind, int], Callable[[MutableMapping[str, Any]], None]] = {
+    ("objectives", 1): _objectives_1_to_2,
+    ("plan", 1): lambda doc: None,
+}
+
+
+def readable_versions(kind: Kind) -> list[int]:
+    return sorted({version for k, version in STEPS if k == kind} | {CURRENT_SCHEMA})
+
+
+def upgrade(kind: Kind, doc: MutableMapping[str, Any]) -> int:
+    """Bring ``doc`` to the current version in place; return the version it was in."""
+    original = version = doc.get("schema_version")
+    while version != CURRENT_SCHEMA:
+        STEPS[(kind, version)](doc)
+        version += 1
+        doc["schema_version"] = version
+    return original
+
+
+def migrate_folder(folder: Path) -> list[str]:
+    """Rewrite the folder's files in the current version; return what was changed."""
+    from mtcl.errors import DataErrors
+    from mtcl.roundtrip import dump, load, position
+    from mtcl.store import atomic_write
+    from mtcl.yamlsource import display_path
+
+    changed = []
+    for kind in ("objectives", "plan"):
+        path = folder / f"{kind}.yaml"
+        doc = load(path)
+        version = doc.get("schema_version")
+        if version == CURRENT_SCHEMA:
+            continue
+        if version not in readable_versions(kind):
+            raise DataErrors([position(path, doc, ("schema_version",), f"không biết cách nâng phiên bản '{version}'")])
+        try:
+            upgrade(kind, doc)
+        except MigrationProblem as problem:
+            raise DataErrors([position(path, doc, problem.path, problem.message)]) from None
+        atomic_write(path, dump(doc).encode("utf-8"))
+        changed.append(f"{display_path(path)}: lược đồ {version} → {CURRENT_SCHEMA}")
+    return changed
