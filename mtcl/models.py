@@ -268,3 +268,39 @@ class Completion:
     sha256: str | None = None
     by: Text
     recorded_at: dt.datetime
+
+
+@dataclass(kw_only=True, slots=True, frozen=True, config=RECORD_CONFIG)
+class ActionOpened:
+    """A corrective action opened (phiếu yêu cầu hành động khắc phục), ISO 9001 clause 10.2."""
+
+    event: Literal["open"] = "open"
+    id: Text
+    subject: Id  # the target or task the nonconformity is about
+    subject_kind: Literal["target", "task"]
+    occurrence: str | None = None  # for a task: the overdue occurrence
+    problem: Text
+    cause: str | None = None
+    action: Text
+    owner: Text
+    due: dt.date
+    opened_on: dt.date
+    by: Text
+    recorded_at: dt.datetime
+
+
+@dataclass(kw_only=True, slots=True, frozen=True, config=RECORD_CONFIG)
+class ActionClosed:
+    """A corrective action closed, with the check of its effectiveness."""
+
+    event: Literal["close"] = "close"
+    id: Text
+    result: Text
+    evidence: str | None = None
+    effective: bool
+    closed_on: dt.date
+    by: Text
+    recorded_at: dt.datetime
+
+
+ActionEvent = Annotated[ActionOpened | ActionClosed, Field(discriminator="event")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from mtcl.actions import Action, load_actions, without_action
 from mtcl.attainment import Evaluation, evaluate, summarise
 from mtcl.errors import UserError
 from mtcl.loader import YearData
@@ -25,6 +26,14 @@ class YearStatus:
     evaluations: list[Evaluation]
     summary: dict[str, int]
     notes: tuple[str, ...] = ()  # what could not be done, e.g. last year unreadable
+    actions: tuple[Action, ...] = ()
+
+    def open_action_ids(self, target_id: str) -> list[str]:
+        return [a.id for a in self.actions if a.is_open and a.opened.subject == target_id and a.opened.occurrence is None]
+
+    @property
+    def without_action(self) -> set[str]:
+        return without_action(self.evaluations, list(self.actions))
 
 
 def evaluation_date(year: int, as_of: date | None = None, period: str | None = None) -> date:
@@ -50,10 +59,10 @@ def year_status(year: YearData, as_of: date) -> YearStatus:
             f"(xem: mtcl validate --year {year.year - 1})."
         )
     evaluations = evaluate(list(year.targets.values()), records, as_of, history)
-    return YearStatus(year.year, as_of, evaluations, summarise(evaluations), tuple(notes))
+    return YearStatus(year.year, as_of, evaluations, summarise(evaluations), tuple(notes), tuple(load_actions(year)))
 
 
-def evaluation_json(evaluation: Evaluation) -> dict:
+def evaluation_json(evaluation: Evaluation, status: YearStatus) -> dict:
     target, figure, previous = evaluation.target, evaluation.figure, evaluation.previous
     fields = target.public()
     return {
@@ -66,6 +75,8 @@ def evaluation_json(evaluation: Evaluation) -> dict:
         "previous_year": (
             {"actual": previous.actual, "as_of": previous.as_of, "ratio": previous.ratio} if previous else None
         ),
+        "actions": status.open_action_ids(target.id),
+        "needs_action": target.id in status.without_action,
     }
 
 
@@ -73,8 +84,8 @@ def status_json(status: YearStatus) -> dict:
     return {
         "year": status.year,
         "as_of": status.as_of,
-        "targets": [evaluation_json(e) for e in status.evaluations],
-        "summary": status.summary,
+        "targets": [evaluation_json(e, status) for e in status.evaluations],
+        "summary": {**status.summary, "without_action": len(status.without_action)},
         "notes": list(status.notes),
     }
 

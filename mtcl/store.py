@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -75,19 +76,26 @@ class JsonlStore(Generic[M]):
 
     def append(self, entry: M) -> None:
         """Add ``entry`` at the end, atomically and under the lock."""
+        self.append_made(lambda _existing: entry)
+
+    def append_made(self, make: Callable[[list[M]], M]) -> M:
+        """Add the entry ``make`` builds from the entries already there (read under the
+        lock, so a number it gives out is not given twice); return it."""
         from filelock import FileLock, Timeout
 
-        line = self.adapter.dump_json(entry, exclude_none=True) + b"\n"
         try:
             with FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
                 try:
                     old = self.path.read_bytes()
                 except FileNotFoundError:
                     old = b""
-                self._parse(old)  # never append after a damaged file: it would hide the damage
+                # Never append after a damaged file: it would hide the damage.
+                entry = make(self._parse(old))
+                line = self.adapter.dump_json(entry, exclude_none=True) + b"\n"
                 if old and not old.endswith(b"\n"):
                     old += b"\n"
                 atomic_write(self.path, old + line)
+                return entry
         except Timeout:
             raise UserError(
                 f"tệp '{display_path(self.path)}' đang được người khác ghi; hãy thử lại sau ít giây"
@@ -96,7 +104,6 @@ class JsonlStore(Generic[M]):
             raise UserError(
                 f"không ghi được vào '{display_path(self.path)}': {exc.strerror}; tệp cũ vẫn còn nguyên"
             ) from None
-
 
 
 def atomic_write(path: Path, content: bytes) -> None:

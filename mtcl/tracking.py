@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from mtcl.actions import Action, overdue_without_action
 from mtcl.errors import UserError
 from mtcl.loader import YearData
 from mtcl.models import Completion, Task
@@ -103,7 +104,8 @@ def plan_states(year: YearData, as_of: date, horizon: int = DUE_SOON_DAYS) -> li
     return task_states(year.tasks.values(), load_completions(year), year.year, as_of, horizon)
 
 
-def state_json(state: OccurrenceState) -> dict:
+def state_json(state: OccurrenceState, actions: list[Action]) -> dict:
+    key = (state.task.id, state.occurrence.key)
     return {
         "key": state.occurrence.key,
         "due": state.occurrence.due,
@@ -115,10 +117,12 @@ def state_json(state: OccurrenceState) -> dict:
             {"text": c.evidence, "file": c.file, "sha256": c.sha256, "done_on": c.done_on, "by": c.by}
             for c in state.completions
         ],
+        "actions": [a.id for a in actions if a.is_open and (a.opened.subject, a.opened.occurrence) == key],
+        "needs_action": key in overdue_without_action([state], actions),
     }
 
 
-def plan_json(year: YearData, as_of: date, states: list[OccurrenceState]) -> dict:
+def plan_json(year: YearData, as_of: date, states: list[OccurrenceState], actions: list[Action]) -> dict:
     by_task: dict[str, list[OccurrenceState]] = {}
     for state in states:
         by_task.setdefault(state.task.id, []).append(state)
@@ -134,6 +138,6 @@ def plan_json(year: YearData, as_of: date, states: list[OccurrenceState]) -> dic
             "partners": list(task.partners),
             "monitors": list(task.monitors),
             "timing": task.timing,
-            "occurrences": [state_json(s) for s in task_states_],
+            "occurrences": [state_json(s, actions) for s in task_states_],
         })
     return {"as_of": as_of, "tasks": tasks}

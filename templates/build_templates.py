@@ -1,9 +1,9 @@
-"""Build the Word template of the MTCL results report (bao-cao-mtcl.docx).
+"""Build the Word templates of mtcl's documents.
 
-The template is a docxtpl document: a real .docx laid out per Nghị định 30/2020/NĐ-CP,
-Phụ lục I, with Jinja tags where the figures go.  The officer may edit the .docx in Word
-or LibreOffice; this script is how the shipped one is made, so a reviewer can read the
-layout as code and regenerate it::
+Each template is a docxtpl document: a real .docx laid out per Nghị định 30/2020/NĐ-CP,
+Phụ lục I, with Jinja tags where the figures go.  The officer may edit a .docx in Word or
+LibreOffice; this script is how the shipped ones are made, so a reviewer can read the
+layout as code and regenerate them::
 
     python -m mtcl.templates.build_templates
 """
@@ -21,13 +21,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 HERE = Path(__file__).resolve().parent
-REPORT_TEMPLATE = HERE / "bao-cao-mtcl.docx"
 FONT = "Times New Roman"
-TEXT_WIDTH = Mm(210 - 30 - 15)
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
+PORTRAIT_WIDTH, LANDSCAPE_WIDTH = 165, 252  # mm of text between the margins
 
-# The results table: heading, width, alignment of the data cells.
-COLUMNS = [
+# Tables: heading, width, alignment of the data cells, the field shown.
+RESULT_COLUMNS = [
     ("STT", Mm(12), CENTER, "r.stt"),
     ("Chỉ tiêu", Mm(43), LEFT, "r.name"),
     ("ĐVT", Mm(14), CENTER, "r.unit"),
@@ -37,55 +36,143 @@ COLUMNS = [
     ("So với cùng kỳ", Mm(16), CENTER, "r.previous"),
     ("Đánh giá", Mm(26), CENTER, "r.status"),
 ]
+FORM_COLUMNS = [
+    ("Nội dung", Mm(50), LEFT, "f.label"),
+    ("Chi tiết", Mm(115), LEFT, "f.value"),
+]
+REGISTER_COLUMNS = [
+    ("STT", Mm(11), CENTER, "r.stt"),
+    ("Số phiếu", Mm(24), CENTER, "r.id"),
+    ("Ngày mở", Mm(22), CENTER, "r.opened_on"),
+    ("Đối tượng", Mm(22), CENTER, "r.subject"),
+    ("Sự không phù hợp", Mm(34), LEFT, "r.problem"),
+    ("Nguyên nhân", Mm(30), LEFT, "r.cause"),
+    ("Hành động khắc phục", Mm(34), LEFT, "r.action"),
+    ("Phụ trách", Mm(20), LEFT, "r.owner"),
+    ("Thời hạn", Mm(22), CENTER, "r.due"),
+    ("Kết quả, hiệu lực", Mm(33), LEFT, "r.outcome"),
+]
+REVIEW_COLUMNS = [
+    ("Mã", Mm(12), CENTER, "r.stt"),
+    ("Chỉ tiêu", Mm(55), LEFT, "r.name"),
+    ("Kế hoạch", Mm(22), CENTER, "r.plan"),
+    ("Thực hiện", Mm(22), CENTER, "r.actual"),
+    ("Đánh giá", Mm(26), CENTER, "r.status"),
+    ("Xu hướng", Mm(28), CENTER, "r.trend"),
+]
+DECISION_COLUMNS = [
+    ("STT", Mm(12)), ("Vấn đề xem xét", Mm(55)), ("Quyết định, biện pháp", Mm(50)),
+    ("Người thực hiện", Mm(25)), ("Thời hạn", Mm(23)),
+]
+DECISION_ROWS = 6
 
 
-def build_report_template(path: Path = REPORT_TEMPLATE) -> Path:
-    document = Document()
-    _page_setup(document)
-    _styles(document)
+def build_report_template(path: Path) -> Path:
+    """The MTCL results report (six-month, annual, quarterly)."""
+    document = _new_document()
     _header_block(document)
-    _title(document)
+    _title(document, "BÁO CÁO", "{{ subject }}")
     _body_paragraph(document, "{{ intro }}")
     _body_paragraph(document, "{{ as_of_note }}", italic=True)
 
     _heading(document, "I. KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG")
     _tag(document, "{%p for o in objectives %}")
     _heading(document, "{{ o.heading }}", indent=True)
-    _tag(document, "{%p for s in o.sentences %}")
-    _body_paragraph(document, "{{ s }}")
-    _tag(document, "{%p endfor %}")
-    _results_table(document)
+    _lines(document, "o.sentences")
+    _grid_table(document, RESULT_COLUMNS, "o.rows")
     _tag(document, "{%p endfor %}")
 
     _heading(document, "II. KẾT QUẢ THỰC HIỆN KẾ HOẠCH")
     _body_paragraph(document, "{{ plan_summary }}")
     _tag(document, "{%p for part in plan_parts %}")
     _heading(document, "{{ part.heading }}", indent=True)
-    _tag(document, "{%p for line in part.lines %}")
-    _body_paragraph(document, "{{ line }}")
-    _tag(document, "{%p endfor %}")
+    _lines(document, "part.lines")
     _tag(document, "{%p endfor %}")
 
-    for heading, lines in [
-        ("III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "shortcomings"),
-        ("IV. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI", "next_steps"),
-    ]:
-        _heading(document, heading)
-        _tag(document, f"{{%p for line in {lines} %}}")
-        _body_paragraph(document, "{{ line }}")
-        _tag(document, "{%p endfor %}")
-
+    _heading(document, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    _lines(document, "shortcomings")
+    _heading(document, "IV. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI")
+    _lines(document, "next_steps")
     _body_paragraph(document, "{{ closing }}")
-    _signature_block(document)
+    _signature_block(document, recipients=True)
+    return _save(document, path)
+
+
+def build_action_template(path: Path) -> Path:
+    """The corrective action request form (phiếu yêu cầu hành động khắc phục)."""
+    document = _new_document()
+    _header_block(document)
+    _title(document, "PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC", "{{ subject }}")
+    _grid_table(document, FORM_COLUMNS, "fields")
+    _two_signatures(document, ("NGƯỜI LẬP PHIẾU", "{{ opened_by }}"), ("ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG", ""))
+    return _save(document, path)
+
+
+def build_register_template(path: Path) -> Path:
+    """The register of corrective actions (sổ theo dõi), on a landscape page."""
+    document = _new_document(landscape=True)
+    _header_block(document, width=LANDSCAPE_WIDTH)
+    _title(document, "SỔ THEO DÕI HÀNH ĐỘNG KHẮC PHỤC, CẢI TIẾN", "{{ subject }}", width=LANDSCAPE_WIDTH)
+    _body_paragraph(document, "{{ summary }}")
+    _grid_table(document, REGISTER_COLUMNS, "rows")
+    _two_signatures(document, ("NGƯỜI LẬP", "{{ prepared_by }}"), ("ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG", ""),
+                    width=LANDSCAPE_WIDTH)
+    return _save(document, path)
+
+
+def build_review_template(path: Path) -> Path:
+    """The management review input (báo cáo đầu vào xem xét của lãnh đạo, ISO 9.3)."""
+    document = _new_document()
+    _header_block(document)
+    _title(document, "BÁO CÁO ĐẦU VÀO XEM XÉT CỦA LÃNH ĐẠO", "{{ subject }}")
+    _body_paragraph(document, "{{ intro }}")
+    _heading(document, "1. Kết quả thực hiện Mục tiêu chất lượng")
+    _body_paragraph(document, "{{ objectives_summary }}")
+    _grid_table(document, REVIEW_COLUMNS, "rows")
+    _heading(document, "2. Tiến độ thực hiện Kế hoạch thực hiện MTCL")
+    _body_paragraph(document, "{{ plan_summary }}")
+    _lines(document, "overdue")
+    _heading(document, "3. Hành động khắc phục, cải tiến")
+    _body_paragraph(document, "{{ actions_summary }}")
+    _lines(document, "actions")
+    _heading(document, "4. Đề xuất cải tiến")
+    _lines(document, "proposals")
+    _heading(document, "5. Quyết định của cuộc họp xem xét của lãnh đạo")
+    _decisions_table(document)
+    _two_signatures(document, ("NGƯỜI LẬP", "{{ prepared_by }}"), ("ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG", ""))
+    return _save(document, path)
+
+
+TEMPLATES = {
+    "bao-cao-mtcl.docx": build_report_template,
+    "phieu-hdkp.docx": build_action_template,
+    "so-theo-doi-hdkp.docx": build_register_template,
+    "xem-xet-lanh-dao.docx": build_review_template,
+}
+
+
+def build_all(folder: Path = HERE) -> list[Path]:
+    return [build(folder / name) for name, build in TEMPLATES.items()]
+
+
+def _save(document, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(path)
     return path
 
 
-def _page_setup(document) -> None:
+def _new_document(landscape: bool = False):
+    document = Document()
+    _page_setup(document, landscape)
+    _styles(document)
+    return document
+
+
+def _page_setup(document, landscape: bool) -> None:
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    width, height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.page_width, section.page_height = width, height
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.header_distance = Mm(10)
@@ -184,12 +271,14 @@ def _widths(table, widths) -> None:
             cell.width = width
 
 
-def _header_block(document) -> None:
+def _header_block(document, width: float = PORTRAIT_WIDTH) -> None:
+    """The invisible two-column table: issuing body and number on the left, national motto
+    and place-date on the right, each pair on the same line."""
     table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
     left_width, right_width = 65, 100
-    _widths(table, [Mm(left_width), Mm(right_width)])
+    _widths(table, [Mm(left_width), Mm(right_width + width - PORTRAIT_WIDTH)])
     left, right = table.cell(0, 0), table.cell(0, 1)
     _first_paragraph(left, "{%p if parent %}", size=13)
     _paragraph(left, "{{ parent }}", size=13)
@@ -199,18 +288,18 @@ def _header_block(document) -> None:
     _rule(left, 22, left_width)
     _first_paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12)
     _paragraph(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13)
-    _rule(right, 62, right_width)
-    number = _first_paragraph(table.cell(1, 0), "Số: {{ number }}", size=13)
+    _rule(right, 62, right_width + width - PORTRAIT_WIDTH)
+    number = _first_paragraph(table.cell(1, 0), "{% if number %}Số: {{ number }}{% endif %}", size=13)
     place = _first_paragraph(table.cell(1, 1), "{{ place_date }}", italic=True, size=14)
     for paragraph in (number, place):
         paragraph.paragraph_format.space_before = Pt(6)
 
 
-def _title(document) -> None:
+def _title(document, title: str, subject: str, width: float = PORTRAIT_WIDTH) -> None:
     _paragraph(document)
-    _paragraph(document, "BÁO CÁO", bold=True, size=14)
-    _paragraph(document, "{{ subject }}", bold=True, size=14)
-    _rule(document, 40, 165)
+    _paragraph(document, title, bold=True, size=14)
+    _paragraph(document, subject, bold=True, size=14)
+    _rule(document, 40, width)
     _paragraph(document)
 
 
@@ -238,31 +327,58 @@ def _tag(container, tag: str) -> None:
     container.add_paragraph(tag)
 
 
-def _results_table(document) -> None:
-    table = document.add_table(rows=4, cols=len(COLUMNS))
+def _lines(container, items: str) -> None:
+    """One body paragraph per line of the list ``items``."""
+    _tag(container, f"{{%p for line in {items} %}}")
+    _body_paragraph(container, "{{ line }}")
+    _tag(container, "{%p endfor %}")
+
+
+def _grid_table(document, columns, rows: str) -> None:
+    """A bordered table: a heading row repeated on every page, then one row per item of
+    ``rows`` (docxtpl's row loop), never split across pages."""
+    table = document.add_table(rows=4, cols=len(columns))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, [width for _, width, _, _ in COLUMNS])
-    for index, (heading, _, align, field) in enumerate(COLUMNS):
+    _widths(table, [width for _, width, _, _ in columns])
+    for index, (heading, _, align, field) in enumerate(columns):
         _first_paragraph(table.cell(0, index), heading, bold=True, size=11)
         _first_paragraph(table.cell(2, index), f"{{{{ {field} }}}}", size=11, align=align)
-    _first_paragraph(table.cell(1, 0), "{%tr for r in o.rows %}", size=11)
+    loop_variable = columns[0][3].split(".")[0]
+    _first_paragraph(table.cell(1, 0), f"{{%tr for {loop_variable} in {rows} %}}", size=11)
     _first_paragraph(table.cell(3, 0), "{%tr endfor %}", size=11)
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on each page
-    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a target stays on one page
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _paragraph(document, "", size=6)
 
 
-def _signature_block(document) -> None:
+def _decisions_table(document) -> None:
+    """Empty rows for the meeting's decisions, to be filled in by hand."""
+    table = document.add_table(rows=1 + DECISION_ROWS, cols=len(DECISION_COLUMNS))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, [width for _, width in DECISION_COLUMNS])
+    for index, (title, _) in enumerate(DECISION_COLUMNS):
+        _first_paragraph(table.cell(0, index), title, bold=True, size=11)
+    for row in range(1, DECISION_ROWS + 1):
+        _first_paragraph(table.cell(row, 0), str(row), size=11)
+        table.rows[row].height = Mm(12)
+    _paragraph(document, "", size=6)
+
+
+def _signature_block(document, recipients: bool) -> None:
+    """Recipients on the left ('Nơi nhận:'), the signature of the People's Committee on
+    the right."""
     _paragraph(document, "", size=8)
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, [Mm(80), Mm(85)])
     left, right = table.cell(0, 0), table.cell(0, 1)
-    _first_paragraph(left, "Nơi nhận:", bold=True, italic=True, size=12, align=LEFT)
-    _paragraph(left, "{%p for r in recipients %}", size=11, align=LEFT)
-    _paragraph(left, "{{ r }}", size=11, align=LEFT)
-    _paragraph(left, "{%p endfor %}", size=11, align=LEFT)
+    if recipients:
+        _first_paragraph(left, "Nơi nhận:", bold=True, italic=True, size=12, align=LEFT)
+        _paragraph(left, "{%p for r in recipients %}", size=11, align=LEFT)
+        _paragraph(left, "{{ r }}", size=11, align=LEFT)
+        _paragraph(left, "{%p endfor %}", size=11, align=LEFT)
     _first_paragraph(right, "{{ signer_org }}", bold=True, size=13)
     _paragraph(right, "{{ signer_title }}", bold=True, size=13)
     for _ in range(4):
@@ -270,5 +386,20 @@ def _signature_block(document) -> None:
     _paragraph(right, "{{ signer }}", bold=True, size=14)
 
 
+def _two_signatures(document, left: tuple[str, str], right: tuple[str, str], width: float = PORTRAIT_WIDTH) -> None:
+    """Two signatures side by side (who prepared, who approves), names under the space."""
+    _paragraph(document, "", size=8)
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _widths(table, [Mm(width / 2), Mm(width / 2)])
+    for cell, (title, name) in zip(table.rows[0].cells, (left, right)):
+        _first_paragraph(cell, title, bold=True, size=13)
+        _paragraph(cell, "(Ký, ghi rõ họ tên)", italic=True, size=12)
+        for _ in range(4):
+            _paragraph(cell, "", size=13)
+        _paragraph(cell, name, bold=True, size=14)
+
+
 if __name__ == "__main__":
-    print(build_report_template())
+    for built in build_all():
+        print(built)

@@ -76,7 +76,10 @@ def test_six_month_story(cli, june):
     assert by_id["4a"]["previous_year"] is None
     summary = status["summary"]
     assert summary["met"] == 8 and summary["total"] == 40 and summary["no_data"] == 19
-    assert sum(summary[k] for k in summary if k != "total") == 40
+    assert sum(summary[k] for k in summary if k not in ("total", "without_action")) == 40
+    assert summary["without_action"] == 9  # every target not met, near or behind: none has an action yet
+    assert by_id["2.2"]["needs_action"] is True and by_id["2.2"]["actions"] == []
+    assert by_id["5.2"]["needs_action"] is False
 
 
 def test_status_table_in_vietnamese(cli, june):

@@ -170,15 +170,17 @@ def test_markdown_preview(recorded):
     assert "| 5.2 |" in result.stdout and NOTE in result.stdout
 
 
-def test_committed_template_is_what_the_builder_makes(tmp_path):
+def test_committed_templates_are_what_the_builder_makes(tmp_path):
     from mtcl.report.render import shipped_template
-    from mtcl.templates.build_templates import build_report_template
+    from mtcl.templates.build_templates import TEMPLATES, build_all
 
-    built = Document(str(build_report_template(tmp_path / "mau.docx")))
-    shipped = Document(str(shipped_template("bao-cao-mtcl.docx")))
-    assert texts(built) == texts(shipped)
-    assert [[c.text for c in t.rows[0].cells] for t in built.tables] == [
-        [c.text for c in t.rows[0].cells] for t in shipped.tables]
+    built = build_all(tmp_path)
+    assert [p.name for p in built] == list(TEMPLATES)
+    for path in built:
+        fresh, shipped = Document(str(path)), Document(str(shipped_template(path.name)))
+        assert texts(fresh) == texts(shipped), path.name
+        assert [[c.text for r in t.rows for c in r.cells] for t in fresh.tables] == [
+            [c.text for r in t.rows for c in r.cells] for t in shipped.tables], path.name
 
 
 def test_report_into_a_missing_folder(recorded, tmp_path):

@@ -36,7 +36,15 @@ YearOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
 
 
-def command(name: str, help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+action_app = typer.Typer(
+    name="action",
+    help="Hành động khắc phục (ISO 9001 điều 10.2): mở, đóng, sổ theo dõi.",
+    no_args_is_help=True,
+)
+app.add_typer(action_app)
+
+
+def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a command whose user errors end in a message and exit code 1."""
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -51,7 +59,7 @@ def command(name: str, help: str) -> Callable[[Callable[..., Any]], Callable[...
             except UserError as exc:
                 fail(str(exc))
 
-        return app.command(name, help=help)(run)
+        return group.command(name, help=help)(run)
 
     return register
 

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
+from mtcl.actions import load_actions, overdue_without_action
 from mtcl.cli.base import DataOption, JsonOption, YearOption, command, console, print_json
 from mtcl.cli.status import AsOfOption, date_option
 from mtcl.labels import TASK_STATUSES
@@ -55,13 +56,14 @@ def plan(
         and (not overdue or s.status == "overdue")
         and (due_within is None or (s.is_open and (s.occurrence.due - when).days <= due_within))
     ]
+    actions = load_actions(loaded)
     if as_json:
-        print_json(plan_json(loaded, when, shown))
+        print_json(plan_json(loaded, when, shown, actions))
         return
-    print_plan(loaded.year, when, shown, summary)
+    print_plan(loaded.year, when, shown, summary, overdue_without_action(states, actions))
 
 
-def print_plan(year: int, when, shown: list[OccurrenceState], summary: dict) -> None:
+def print_plan(year: int, when, shown: list[OccurrenceState], summary: dict, missing: set[tuple[str, str]]) -> None:
     from rich import box
     from rich.table import Table
 
@@ -86,11 +88,14 @@ def print_plan(year: int, when, shown: list[OccurrenceState], summary: dict) -> 
             escape(task.lead) if first else "",
             state.occurrence.key,
             format_date(state.occurrence.due) if state.occurrence.due else "—",
-            status_text(state),
+            status_text(state) + (" [red]⚑[/]" if (task.id, state.occurrence.key) in missing else ""),
         )
     out = console()
     out.print(table)
     out.print(summary_line(summary))
+    if missing:
+        out.print(f"[red]⚑ {len(missing)} lần thực hiện quá hạn chưa có hành động khắc phục[/] "
+                  "(mở bằng: mtcl action open NHIỆM_VỤ ...)")
 
 
 def _short(text: str, limit: int = 90) -> str:

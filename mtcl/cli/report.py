@@ -16,9 +16,11 @@ from mtcl.periods import check_period
 from mtcl.yamlsource import display_path
 
 
-@command("report", help="Lập báo cáo kết quả thực hiện MTCL (Word, đúng thể thức NĐ 30/2020).")
+@command("report", help="Lập báo cáo kết quả thực hiện MTCL, phiếu và sổ HĐKP, báo cáo xem xét của lãnh đạo (Word).")
 def report(
-    period: Annotated[str, typer.Option("--period", help="Kỳ báo cáo: h1 (6 tháng), q1..q4, year (năm).")],
+    action_id: Annotated[Optional[str], typer.Argument(metavar="[SỐ_PHIẾU]", help="Số phiếu, với --kind action.")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="results (báo cáo MTCL), action (phiếu HĐKP), register (sổ theo dõi), review (xem xét của lãnh đạo).")] = "results",
+    period: Annotated[Optional[str], typer.Option("--period", help="Kỳ báo cáo: h1 (6 tháng), q1..q4, year (năm).")] = None,
     as_of: AsOfOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Tệp .docx ghi ra.", show_default=False)] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Mẫu báo cáo riêng (.docx, hoặc .md.j2 với --format md).")] = None,
@@ -30,22 +32,25 @@ def report(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    from mtcl.report.context import ReportOptions, prepare_report, report_file_name
-    from mtcl.report.render import render_docx, render_markdown
+    from mtcl.report.context import ReportOptions
+    from mtcl.report.documents import prepare
+    from mtcl.report.render import render_docx, render_markdown, shipped_template
 
     loaded = load_year(data, year)
-    key = check_period(period)
+    key = check_period(period) if period else None
     if output_format not in ("docx", "md"):
         raise UserError(f"định dạng '{output_format}' không hỗ trợ", "chọn docx hoặc md")
     signed = date_option(report_date) or evaluation_date(loaded.year)
     options = ReportOptions(key, signed, number, signer)
-    context = prepare_report(loaded, options, date_option(as_of))
+    document = prepare(kind, loaded, options, date_option(as_of), action_id)
     if output_format == "md":
-        print(render_markdown(context, template), end="")
+        if kind != "results":
+            raise UserError("--format md chỉ dùng cho báo cáo kết quả (--kind results)")
+        print(render_markdown(document.context, template), end="")
         return
     if out is None:
         folder = loaded.folder.parent.resolve().parent / "reports" / str(loaded.year)
         folder.mkdir(parents=True, exist_ok=True)
-        out = folder / report_file_name(key, loaded.year)
-    written = render_docx(context, out, template, force)
+        out = folder / document.file_name
+    written = render_docx(document.context, out, template or shipped_template(document.template), force)
     print(f"Đã lập báo cáo: {display_path(written)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Optional
@@ -67,7 +68,7 @@ def status(
         if (wanted is None or e.target.id in wanted) and (objective is None or e.target.objective == objective)
     ]
     if as_json:
-        print_json(status_json(YearStatus(result.year, result.as_of, shown, result.summary, result.notes)))
+        print_json(status_json(replace(result, evaluations=shown)))
         return
     print_table(result, shown, plan_states(loaded, when))
 
@@ -94,11 +95,14 @@ def print_table(result: YearStatus, shown: list[Evaluation], tasks: list[Occurre
     table.add_column("Đánh giá", min_width=8)
     table.add_column("Ngày", no_wrap=True)
     current = None
+    missing = result.without_action
     for evaluation in shown:
         if evaluation.target.objective != current and table.row_count:
             table.add_section()
         current = evaluation.target.objective
         cells = row(evaluation)
+        if evaluation.target.id in missing:
+            cells[5] += " [red]⚑[/]"
         if compare:
             previous = evaluation.previous
             cells.insert(5, format_percent(previous.ratio) if previous and previous.ratio is not None else "")
@@ -106,6 +110,9 @@ def print_table(result: YearStatus, shown: list[Evaluation], tasks: list[Occurre
     out = console()
     out.print(table)
     out.print(summary_line(result.summary))
+    if missing:
+        out.print(f"[red]⚑ {len(missing)} chỉ tiêu chưa đạt hoặc chậm tiến độ chưa có hành động khắc phục[/] "
+                  "(mở bằng: mtcl action open MÃ ...)")
     for note in result.notes:
         out.print(f"[yellow]{escape(note)}[/]")
     overdue = sum(1 for s in tasks if s.status == "overdue")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from mtcl.actions import Action
 from mtcl.attainment import Evaluation
 from mtcl.labels import OPS, STATUSES
 from mtcl.loader import YearData
@@ -24,7 +25,7 @@ OP_WORDS = {">=": "", ">": "trên ", "<=": "không quá "}
 
 @dataclass(frozen=True)
 class ReportOptions:
-    period: str
+    period: str | None  # h1, q1..q4, year; none for documents that are not about a period
     report_date: date
     number: str | None = None
     signer: str | None = None
@@ -52,18 +53,14 @@ def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceStat
     note = f"Số liệu tính đến ngày {format_date(status.as_of)}"
     note += "; số liệu ghi “ước” là ước thực hiện đến hết kỳ báo cáo." if estimated else "."
     return {
-        "authority": issuer.authority.upper(),
-        "unit": issuer.unit.upper(),
-        "parent": (issuer.parent or "").upper(),
-        "number": f"{options.number}/BC-UBND" if options.number else "      /BC-UBND",
-        "place_date": f"{issuer.place}, {format_long_date(options.report_date)}",
+        **letterhead(year, options.report_date, f"{options.number or '      '}/BC-UBND"),
         "subject": subject(options.period, year.year),
         "intro": intro,
         "as_of_note": note,
         "objectives": [_objective(o, by_objective.get(o.id, [])) for o in objectives.objectives],
         "plan_summary": _plan_summary_sentence(tasks),
         "plan_parts": _plan_parts(tasks),
-        "shortcomings": _shortcomings(status.evaluations, tasks),
+        "shortcomings": _shortcomings(status.evaluations, tasks, status.actions),
         "next_steps": _next_steps(status, tasks),
         "closing": f"{_closing(status)}. Trên đây là báo cáo kết quả thực hiện Mục tiêu chất lượng "
         f"{period_words} của {issuer.short_name}./.",
@@ -71,6 +68,18 @@ def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceStat
         "signer_org": f"TM. {issuer.authority.upper()}",
         "signer_title": objectives.report.signer_title.upper(),
         "signer": options.signer or objectives.report.signer or "",
+    }
+
+
+def letterhead(year: YearData, on: date, number: str | None) -> dict:
+    """The header every document of the commune carries (NĐ 30/2020, Phụ lục I)."""
+    issuer = year.objectives.issuer
+    return {
+        "authority": issuer.authority.upper(),
+        "unit": issuer.unit.upper(),
+        "parent": (issuer.parent or "").upper(),
+        "number": number or "",
+        "place_date": f"{issuer.place}, {format_long_date(on)}",
     }
 
 
@@ -186,7 +195,24 @@ def _plan_parts(tasks: list[OccurrenceState]) -> list[dict]:
     return parts
 
 
-def _shortcomings(evaluations: list[Evaluation], tasks: list[OccurrenceState]) -> list[str]:
+def action_phrase(action: Action) -> str:
+    """'HĐKP-2023-01: Hướng dẫn … (phụ trách: …, hạn 30/09/2023; đã đóng 15/09/2023, có hiệu lực)'."""
+    opened, closed = action.opened, action.closed
+    text = f"{action.id}: {opened.action} (phụ trách: {opened.owner}, hạn {format_date(opened.due)}"
+    if closed is not None:
+        verdict = "có hiệu lực" if closed.effective else "chưa có hiệu lực"
+        text += f"; đã đóng {format_date(closed.closed_on)}, {verdict}"
+    return text + ")"
+
+
+def _actions_for(actions: tuple[Action, ...], subject: str, occurrence: str | None) -> str:
+    mine = [a for a in actions if a.opened.subject == subject and a.opened.occurrence == occurrence]
+    if not mine:
+        return ""
+    return " Hành động khắc phục " + "; ".join(action_phrase(a) for a in mine) + "."
+
+
+def _shortcomings(evaluations: list[Evaluation], tasks: list[OccurrenceState], actions: tuple[Action, ...]) -> list[str]:
     lines = []
     for evaluation in evaluations:
         if evaluation.status not in ("not_met", "behind", "near"):
@@ -200,12 +226,13 @@ def _shortcomings(evaluations: list[Evaluation], tasks: list[OccurrenceState]) -
         reasons = [r.note for r in evaluation.figure.records if r.note]
         if reasons:
             line += f" Nguyên nhân: {'; '.join(reasons)}."
-        lines.append(line)
+        lines.append(line + _actions_for(actions, target.id, None))
     for state in tasks:
         if state.status == "overdue":
             lines.append(
                 f"- Nhiệm vụ {state.task.id} ({state.task.label}) quá hạn {state.days_late} ngày "
                 f"(hạn {format_date(state.occurrence.due)}); chủ trì: {state.task.lead}."
+                + _actions_for(actions, state.task.id, state.occurrence.key)
             )
         elif state.missing_evidence:
             lines.append(
@@ -219,7 +246,11 @@ def _shortcomings(evaluations: list[Evaluation], tasks: list[OccurrenceState]) -
 
 
 def _next_steps(status: YearStatus, tasks: list[OccurrenceState]) -> list[str]:
-    lines = []
+    lines = [
+        f"- Thực hiện hành động khắc phục {action_phrase(a)}."
+        for a in status.actions
+        if a.is_open
+    ]
     behind = [e.target for e in status.evaluations if e.status in ("not_met", "behind", "near")]
     if behind:
         lines.append(
@@ -258,10 +289,6 @@ def _recipients(recipients: list[str], archive: str) -> list[str]:
 
 
 REPORT_SLUGS = {"h1": "6-thang", "year": "nam", "q1": "quy-1", "q2": "quy-2", "q3": "quy-3", "q4": "quy-4"}
-
-
-def report_file_name(period: str, year: int) -> str:
-    return f"bao-cao-mtcl-{REPORT_SLUGS[period]}-{year}.docx"
 
 
 def prepare_report(year: YearData, options: ReportOptions, as_of: date | None = None) -> dict:

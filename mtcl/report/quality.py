@@ -1,0 +1,192 @@
+"""The content of the quality-system documents, as plain data for their templates.
+
+- the corrective action request form (phiếu yêu cầu hành động khắc phục, ISO 10.2);
+- the register of corrective actions (sổ theo dõi hành động khắc phục, cải tiến);
+- the management review input (báo cáo đầu vào xem xét của lãnh đạo, ISO 9.3): the
+  objectives' status and trend, plan progress, actions and their effectiveness.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mtcl.actions import ACTION_STATES, Action
+from mtcl.attainment import Evaluation
+from mtcl.labels import STATUSES
+from mtcl.loader import YearData
+from mtcl.numbers import format_date, format_number
+from mtcl.overview import YearStatus
+from mtcl.periods import period_phrase
+from mtcl.report.context import OP_WORDS, action_phrase, actual_text, letterhead
+from mtcl.schedule import OccurrenceState, plan_summary
+
+# The review compares each target with the checkpoint before: the first quarter for the
+# six-month review, the first half for the annual one.
+EARLIER_CHECKPOINT = {"h1": (3, 31), "year": (6, 30)}
+
+
+def _subject_text(year: YearData, action: Action) -> str:
+    opened = action.opened
+    if opened.subject_kind == "target":
+        target = year.targets.get(opened.subject)
+        return f"Chỉ tiêu {opened.subject}" + (f" – {target.label}" if target else "")
+    task = year.tasks.get(opened.subject)
+    text = f"Nhiệm vụ {opened.subject}" + (f" – {task.label}" if task else "")
+    return text + (f" (lần {opened.occurrence})" if opened.occurrence else "")
+
+
+def _outcome(action: Action) -> str:
+    closed = action.closed
+    if closed is None:
+        return ACTION_STATES["open"]
+    verdict = "Có hiệu lực" if closed.effective else "Chưa có hiệu lực"
+    return f"{closed.result} ({verdict}, đóng {format_date(closed.closed_on)})"
+
+
+def action_context(year: YearData, action: Action) -> dict:
+    opened, closed = action.opened, action.closed
+    fields = [
+        ("Số phiếu", action.id),
+        ("Ngày mở phiếu", format_date(opened.opened_on)),
+        ("Đối tượng", _subject_text(year, action)),
+        ("Mô tả sự không phù hợp", opened.problem),
+        ("Nguyên nhân", opened.cause or "Chưa xác định"),
+        ("Hành động khắc phục", opened.action),
+        ("Người, bộ phận thực hiện", opened.owner),
+        ("Thời hạn hoàn thành", format_date(opened.due)),
+        ("Người lập phiếu", opened.by),
+        ("Kết quả thực hiện", closed.result if closed else ""),
+        ("Minh chứng", (closed.evidence or "") if closed else ""),
+        ("Ngày đóng phiếu", format_date(closed.closed_on) if closed else ""),
+        ("Đánh giá hiệu lực", ("Có hiệu lực" if closed.effective else "Chưa có hiệu lực") if closed else "Chưa đánh giá"),
+    ]
+    return {
+        **letterhead(year, opened.opened_on, action.id),
+        "subject": f"(Theo điều 10.2 TCVN ISO 9001:2015, năm {year.year})",
+        "fields": [{"label": label, "value": value} for label, value in fields],
+        "opened_by": opened.by,
+    }
+
+
+REGISTER_FIELDS = ("stt", "id", "opened_on", "subject", "problem", "cause", "action", "owner", "due", "outcome")
+
+
+def register_context(year: YearData, actions: list[Action], on: date) -> dict:
+    rows = [
+        {
+            "stt": str(number),
+            "id": action.id,
+            "opened_on": format_date(action.opened.opened_on),
+            "subject": action.opened.subject + (f" ({action.opened.occurrence})" if action.opened.occurrence else ""),
+            "problem": action.opened.problem,
+            "cause": action.opened.cause or "",
+            "action": action.opened.action,
+            "owner": action.opened.owner,
+            "due": format_date(action.opened.due),
+            "outcome": _outcome(action) if action.closed else ACTION_STATES[action.state(on)],
+        }
+        for number, action in enumerate(actions, start=1)
+    ]
+    closed = [a for a in actions if a.closed]
+    effective = sum(1 for a in closed if a.closed.effective)
+    summary = (
+        f"Đến ngày {format_date(on)}: {len(actions)} phiếu, {len(actions) - len(closed)} đang thực hiện "
+        f"({sum(1 for a in actions if a.state(on) == 'overdue')} quá hạn), {len(closed)} đã đóng "
+        f"({effective} có hiệu lực)."
+    )
+    return {
+        **letterhead(year, on, None),
+        "subject": f"Năm {year.year}",
+        "summary": summary,
+        "rows": rows or [{**dict.fromkeys(REGISTER_FIELDS, ""), "problem": "Chưa có phiếu nào."}],
+        "prepared_by": "",
+    }
+
+
+def trend(now: Evaluation, before: Evaluation) -> str:
+    """'tăng (tốt lên)', 'giảm (xấu đi)', 'không đổi' — or '' without two figures."""
+    if now.actual is None or before.actual is None:
+        return ""
+    if now.actual == before.actual:
+        return "không đổi"
+    rising = now.actual > before.actual
+    better = rising != (now.target.op == "<=")
+    return f"{'tăng' if rising else 'giảm'} ({'tốt lên' if better else 'xấu đi'})"
+
+
+def review_context(
+    year: YearData,
+    period: str,
+    status: YearStatus,
+    earlier: YearStatus,
+    tasks: list[OccurrenceState],
+    report_date: date,
+    prepared_by: str,
+) -> dict:
+    before = {e.target.id: e for e in earlier.evaluations}
+    rows = [
+        {
+            "stt": e.target.id,
+            "name": e.target.label,
+            "plan": f"{OP_WORDS[e.target.op]}{format_number(e.target.plan)} {e.target.unit}".replace(" %", "%"),
+            "actual": ("Ước " if e.figure and e.figure.estimated else "") + actual_text(e),
+            "status": STATUSES[e.status],
+            "trend": trend(e, before[e.target.id]),
+        }
+        for e in status.evaluations
+    ]
+    summary = status.summary
+    objectives_summary = (
+        f"Đến ngày {format_date(status.as_of)}: đạt {summary['met']}/{summary['total']} chỉ tiêu; "
+        f"{summary['on_track']} đúng tiến độ, {summary['behind']} chậm tiến độ, {summary['near']} gần đạt, "
+        f"{summary['not_met']} chưa đạt, {summary['no_data']} chưa có số liệu. Xu hướng so với ngày "
+        f"{format_date(earlier.as_of)}."
+    )
+    plan = plan_summary(tasks)
+    due = plan["done"] + plan["done_late"] + plan["overdue"]
+    plan_sentence = (
+        f"{due} lần thực hiện nhiệm vụ đã đến hạn: {plan['done']} hoàn thành đúng hạn, {plan['done_late']} "
+        f"hoàn thành trễ hạn, {plan['overdue']} quá hạn."
+    )
+    overdue = [
+        f"- Quá hạn: {s.task.id}. {s.task.label} (hạn {format_date(s.occurrence.due)}, chủ trì: {s.task.lead})."
+        for s in tasks
+        if s.status == "overdue"
+    ]
+    actions = list(status.actions)
+    closed = [a for a in actions if a.closed]
+    actions_summary = (
+        f"{len(actions)} hành động khắc phục: {len(actions) - len(closed)} đang thực hiện, {len(closed)} đã đóng "
+        f"({sum(1 for a in closed if a.closed.effective)} có hiệu lực, "
+        f"{sum(1 for a in closed if not a.closed.effective)} chưa có hiệu lực)."
+        if actions
+        else "Chưa có hành động khắc phục nào trong kỳ."
+    )
+    proposals = [
+        f"- Mở hành động khắc phục cho chỉ tiêu {target_id} ({year.targets[target_id].label})."
+        for target_id in sorted(status.without_action, key=list(year.targets).index)
+    ] + [
+        f"- Xem xét lại hành động {a.id}: chưa có hiệu lực." for a in closed if not a.closed.effective
+    ]
+    return {
+        **letterhead(year, report_date, "      /BC-UBND"),
+        "subject": f"Về Hệ thống quản lý chất lượng {period_phrase(period, year.year)}",
+        "intro": (
+            f"Thực hiện Kế hoạch thực hiện Mục tiêu chất lượng năm {year.year} (nhiệm vụ I.4: xem xét của lãnh "
+            f"đạo định kỳ 6 tháng/lần), Thư ký ISO tổng hợp các thông tin đầu vào để Lãnh đạo UBND xã xem xét "
+            f"theo điều 9.3 TCVN ISO 9001:2015 như sau:"
+        ),
+        "objectives_summary": objectives_summary,
+        "rows": rows,
+        "plan_summary": plan_sentence,
+        "overdue": overdue or ["Không có nhiệm vụ quá hạn."],
+        "actions_summary": actions_summary,
+        "actions": [f"- {action_phrase(a)}: {a.opened.problem}." for a in actions],
+        "proposals": proposals or ["Tiếp tục duy trì Hệ thống quản lý chất lượng."],
+        "prepared_by": prepared_by,
+    }
+
+
+def earlier_checkpoint(year: int, period: str) -> date:
+    month, day = EARLIER_CHECKPOINT[period]
+    return date(year, month, day)
