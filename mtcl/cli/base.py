@@ -16,9 +16,13 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from mtcl.cli.vietnamese import VietnameseCommand, VietnameseGroup
 from mtcl.errors import DataErrors, UserError
 
 app = typer.Typer(
+    cls=VietnameseGroup,
+    options_metavar="[TÙY_CHỌN]",
+    subcommand_metavar="LỆNH [THAM_SỐ]...",
     name="mtcl",
     help="Theo dõi Mục tiêu chất lượng (ISO 9001:2015) của UBND xã: số liệu, kế hoạch, báo cáo.",
     no_args_is_help=True,
@@ -37,6 +41,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng 
 
 
 action_app = typer.Typer(
+    cls=VietnameseGroup,
+    options_metavar="[TÙY_CHỌN]",
+    subcommand_metavar="LỆNH [THAM_SỐ]...",
     name="action",
     help="Hành động khắc phục (ISO 9001 điều 10.2): mở, đóng, sổ theo dõi.",
     no_args_is_help=True,
@@ -59,7 +66,7 @@ def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callabl
             except UserError as exc:
                 fail(str(exc))
 
-        return group.command(name, help=help)(run)
+        return group.command(name, help=help, cls=VietnameseCommand, options_metavar="[TÙY_CHỌN]")(run)
 
     return register
 

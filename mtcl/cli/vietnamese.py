@@ -1,0 +1,113 @@
+"""The command line's own words in Vietnamese: help headings and usage errors.
+
+typer and its parser speak English ("No such option", "Missing argument").  The help
+headings are typer's module constants, set here once; usage errors are caught where the
+command group parses and dispatches, and their message replaced by a Vietnamese one built
+from the error's own fields.  An error this module does not know keeps its text behind a
+Vietnamese lead-in, so nothing is ever hidden.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from typer import rich_utils
+from typer._click import exceptions as click_errors
+from typer.core import TyperCommand, TyperGroup
+
+rich_utils.ARGUMENTS_PANEL_TITLE = "Tham số"
+rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
+rich_utils.COMMANDS_PANEL_TITLE = "Lệnh"
+rich_utils.ERRORS_PANEL_TITLE = "Lỗi"
+rich_utils.ABORTED_TEXT = "Đã hủy."
+rich_utils.DEFAULT_STRING = "[mặc định: {}]"
+rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
+rich_utils.RICH_HELP = "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng."
+
+
+def _hint(error: click_errors.BadParameter) -> str:
+    param = error.param
+    if param is None:
+        return str(error.param_hint or "")
+    if _is_argument(param):
+        return getattr(param, "metavar", None) or str(getattr(param, "name", "")).upper()
+    return " / ".join(getattr(param, "opts", None) or [str(getattr(param, "name", ""))])
+
+
+def _is_argument(param: Any) -> bool:
+    return getattr(param, "param_type_name", "") == "argument"
+
+
+def describe_usage_error(error: click_errors.UsageError) -> str:
+    message = error.message
+    if isinstance(error, click_errors.NoSuchOption):
+        text = f"không có tùy chọn '{error.option_name}'"
+        if error.possibilities:
+            text += f"; có phải: {', '.join(sorted(error.possibilities))}?"
+        return text
+    if isinstance(error, click_errors.MissingParameter):
+        kind = "tham số" if error.param_type == "argument" or _is_argument(error.param) else "tùy chọn"
+        return f"thiếu {kind} {_hint(error)}"
+    if isinstance(error, click_errors.BadParameter):
+        detail = message
+        if "valid integer" in message or "valid int" in message:
+            detail = "phải là số nguyên"
+        elif "valid number" in message or "valid float" in message:
+            detail = "phải là một số"
+        return f"giá trị không hợp lệ cho {_hint(error)}: {detail}"
+    if isinstance(error, click_errors.BadOptionUsage) and "requires" in message:
+        return f"tùy chọn '{error.option_name}' cần một giá trị đi kèm"
+    command = re.match(r"No such command '([^']+)'", message)
+    if command:
+        known = list(getattr(error.ctx.command, "commands", {})) if error.ctx else []
+        close = difflib.get_close_matches(command.group(1), known, n=3)
+        return f"không có lệnh '{command.group(1)}'" + (f"; có phải: {', '.join(close)}?" if close else "")
+    extra = re.match(r"Got unexpected extra argument\(s\) \((.*)\)", message)
+    if extra:
+        return f"thừa tham số: {extra.group(1)}"
+    return f"cách dùng không đúng ({message})"
+
+
+def _translated(error: click_errors.UsageError) -> click_errors.UsageError:
+    text = describe_usage_error(error)
+    error.format_message = lambda: text  # the instance's message, shown by typer as is
+    return error
+
+
+class _VietnameseText:
+    """The usage line and the help option of a command, in Vietnamese."""
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Cách dùng: ")
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Xem hướng dẫn này rồi thoát."
+        return option
+
+
+class VietnameseCommand(_VietnameseText, TyperCommand):
+    pass
+
+
+class VietnameseGroup(_VietnameseText, TyperGroup):
+    """A typer group whose usage errors, its own and its commands', read in Vietnamese."""
+
+    def make_context(self, *args: Any, **kwargs: Any):
+        try:
+            return super().make_context(*args, **kwargs)
+        except click_errors.NoArgsIsHelpError:
+            raise
+        except click_errors.UsageError as error:
+            raise _translated(error) from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click_errors.NoArgsIsHelpError:
+            raise
+        except click_errors.UsageError as error:
+            raise _translated(error) from None
