@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from mtcl.attainment import Evaluation
-from mtcl.errors import DataError, DataErrors, UserError
+from mtcl.errors import UserError
 from mtcl.labels import STATUSES
 from mtcl.loader import YearData
 from mtcl.models import ActionClosed, ActionEvent, ActionOpened, Target, Task
 from mtcl.recording import current_user
 from mtcl.schedule import OccurrenceState
 from mtcl.store import JsonlStore
-from mtcl.yamlsource import display_path
 
 ACTIONS_FILE = "actions.jsonl"
 NEEDS_ACTION = ("not_met", "near", "behind")
@@ -63,17 +62,20 @@ def fold(events: Iterable[ActionOpened | ActionClosed]) -> list[Action]:
 
 
 def load_actions(year: YearData) -> list[Action]:
-    store = actions_store(year)
-    events = store.load()
-    known = {e.id for e in events if isinstance(e, ActionOpened)}
-    problems = [
-        DataError(display_path(store.path), number, None, f"đóng hành động '{e.id}' chưa từng được mở")
-        for number, e in enumerate(events, start=1)
-        if isinstance(e, ActionClosed) and e.id not in known
-    ]
-    if problems:
-        raise DataErrors(problems)
-    return fold(events)
+    opened: set[str] = set()
+
+    def check(event: ActionOpened | ActionClosed) -> str | None:
+        if isinstance(event, ActionOpened):
+            opened.add(event.id)
+            known = year.targets if event.subject_kind == "target" else year.tasks
+            if event.subject not in known:
+                return f"hành động {event.id} nói về '{event.subject}', không còn trong mục tiêu và kế hoạch"
+            return None
+        if event.id not in opened:
+            return f"đóng hành động '{event.id}' chưa từng được mở"
+        return None
+
+    return fold(actions_store(year).load(check))
 
 
 def next_id(year: int, events: list) -> str:

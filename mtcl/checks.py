@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from mtcl.errors import DataError
-from mtcl.models import Objectives, Plan
+from mtcl.models import Objectives, Plan, id_key
 from mtcl.yamlsource import Source
 
 
@@ -29,20 +29,26 @@ def _error(source: Source, entry, field: tuple[str | int, ...], message: str) ->
 
 
 def unique_ids(docs: Documents) -> Iterator[DataError]:
+    """Ids are unique as the command line compares them (case-free, Telex): objectives,
+    targets and tasks share one space, since ``mtcl show ID`` finds any of them."""
     groups = [
         (docs.objectives_source, docs.objectives.objectives, "mục tiêu"),
         (docs.objectives_source, docs.objectives.targets, "chỉ tiêu"),
-        (docs.plan_source, docs.plan.sections, "phần"),
         (docs.plan_source, docs.plan.tasks, "nhiệm vụ"),
+        (docs.plan_source, docs.plan.sections, "phần"),
     ]
+    seen: dict[str, tuple[str, str, int | None]] = {}
     for source, entries, noun in groups:
-        seen: dict[str, int | None] = {}
+        if noun == "phần":
+            seen = {}  # sections (I, II...) are only named within the plan
         for entry in entries:
-            key = str(entry.id).casefold()
+            key = id_key(str(entry.id))
             if key in seen:
-                yield _error(source, entry, ("id",), f"mã {noun} '{entry.id}' bị trùng (đã dùng ở dòng {seen[key]})")
+                first_noun, first_file, first_line = seen[key]
+                where = f"dòng {first_line}" if first_file == source.file else f"{first_file}:{first_line}"
+                yield _error(source, entry, ("id",), f"mã {noun} '{entry.id}' trùng với mã {first_noun} ở {where}")
             else:
-                seen[key] = source.position(entry._path + ("id",))[0]
+                seen[key] = (noun, source.file, source.position(entry._path + ("id",))[0])
 
 
 def target_references(docs: Documents) -> Iterator[DataError]:

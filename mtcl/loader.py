@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +20,7 @@ from mtcl.bulk import collector_paused
 from mtcl.checks import Documents, pending_fields, run_checks
 from mtcl.errors import DataError, DataErrors, UserError
 from mtcl.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade
-from mtcl.models import Located, Objective, Objectives, Plan, Task, Target
+from mtcl.models import Located, Objective, Objectives, Plan, Task, Target, id_key
 from mtcl.yamlsource import Source, display_path, read_yaml
 
 OBJECTIVES_FILE = "objectives.yaml"
@@ -57,12 +56,6 @@ def year_folder(data: Path | None, year: int | None) -> Path:
         known = ", ".join(str(y) for y in sorted(folders)) or "chưa có"
         raise UserError(f"không có dữ liệu năm {year} trong '{display_path(root)}' (các năm hiện có: {known})")
     return folders[year]
-
-
-def id_key(text: str) -> str:
-    """The form ids are compared in: case-free, NFC, with Telex đ and ê (4dd → 4đ, 4ee → 4ê)."""
-    key = unicodedata.normalize("NFC", text.strip()).casefold()
-    return key.replace("dd", "đ").replace("ee", "ê")
 
 
 @dataclass
@@ -208,7 +201,7 @@ def describe_error(error: dict) -> str:
         return "danh sách không được để trống"
     if kind == "list_type":
         return "phải là một danh sách (mỗi dòng bắt đầu bằng '- ')"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
+    if kind in ("model_type", "dict_type", "model_attributes_type", "dataclass_type", "dataclass_exact_type"):
         return "phải là một bảng 'khóa: giá trị'"
     if kind == "bool_type":
         return f"'{value}' phải là true hoặc false"

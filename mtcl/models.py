@@ -9,6 +9,7 @@ itself.  Each entry remembers its path in the file (``_path``) so a check can po
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -18,6 +19,12 @@ from pydantic.dataclasses import dataclass
 Op = Literal[">=", ">", "<="]
 Kind = Literal["ratio", "cumulative", "level", "checklist"]
 Repeat = Literal["quarterly", "half-yearly", "yearly", "continuous"]
+
+
+def id_key(text: str) -> str:
+    """The form ids are compared in: case-free, NFC, with Telex đ and ê (4dd → 4đ, 4ee → 4ê)."""
+    key = unicodedata.normalize("NFC", text.strip()).casefold()
+    return key.replace("dd", "đ").replace("ee", "ê")
 
 
 def _as_text(value: object) -> object:

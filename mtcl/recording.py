@@ -31,20 +31,17 @@ def records_store(year: YearData) -> JsonlStore[FigureRecord]:
 
 
 def load_records(year: YearData) -> list[FigureRecord]:
-    """The year's figures; a record naming a target no longer in the objectives is an error."""
-    from mtcl.errors import DataError, DataErrors
-    from mtcl.yamlsource import display_path
+    """The year's figures; a record naming a target no longer in the objectives, or dated
+    outside the year, is an error at its line."""
 
-    store = records_store(year)
-    records = store.load()
-    unknown = [
-        DataError(display_path(store.path), number, None, f"chỉ tiêu '{r.target}' không còn trong objectives.yaml")
-        for number, r in enumerate(records, start=1)
-        if r.target not in year.targets
-    ]
-    if unknown:
-        raise DataErrors(unknown)
-    return records
+    def check(record: FigureRecord) -> str | None:
+        if record.target not in year.targets:
+            return f"chỉ tiêu '{record.target}' không còn trong objectives.yaml"
+        if record.as_of.year != year.year:
+            return f"ngày số liệu {record.as_of:%d/%m/%Y} nằm ngoài năm {year.year}"
+        return None
+
+    return records_store(year).load(check)
 
 
 def load_history(year: YearData) -> History | None:

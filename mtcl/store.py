@@ -39,29 +39,31 @@ class JsonlStore(Generic[M]):
         """The entry as the plain JSON values its line holds."""
         return self.adapter.dump_python(entry, mode="json")
 
-    def load(self) -> list[M]:
-        """Every entry, in file order; a damaged line is reported with its number."""
+    def load(self, check: Callable[[M], str | None] | None = None) -> list[M]:
+        """Every entry, in file order.  A damaged line, or one ``check`` finds wrong (it
+        returns the message), is reported with its number."""
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return []
         except OSError as exc:
             raise UserError(f"không đọc được tệp '{display_path(self.path)}': {exc.strerror}") from None
-        return self._parse(raw)
+        return self._parse(raw, check)
 
-    def _parse(self, raw: bytes) -> list[M]:
+    def _parse(self, raw: bytes, check: Callable[[M], str | None] | None = None) -> list[M]:
         with collector_paused():
-            return self._parse_lines(raw)
+            return self._parse_lines(raw, check)
 
-    def _parse_lines(self, raw: bytes) -> list[M]:
+    def _parse_lines(self, raw: bytes, check: Callable[[M], str | None] | None) -> list[M]:
         name = display_path(self.path)
+        raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM left by an editor on Windows
         entries: list[M] = []
         errors: list[DataError] = []
         for number, line in enumerate(raw.split(b"\n"), start=1):
             if not line.strip():
                 continue
             try:
-                entries.append(self.adapter.validate_json(line))
+                entry = self.adapter.validate_json(line)
             except ValidationError as exc:
                 for error in exc.errors():
                     if error["type"] == "json_invalid":
@@ -70,6 +72,11 @@ class JsonlStore(Generic[M]):
                         where = ".".join(str(p) for p in error["loc"])
                         message = f"{where}: {describe_error(error)}" if where else describe_error(error)
                     errors.append(DataError(name, number, None, message))
+                continue
+            problem = check(entry) if check else None
+            if problem:
+                errors.append(DataError(name, number, None, problem))
+            entries.append(entry)
         if errors:
             raise DataErrors(errors)
         return entries

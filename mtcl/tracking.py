@@ -19,7 +19,6 @@ from mtcl.models import Completion, Task
 from mtcl.recording import current_user
 from mtcl.schedule import DUE_SOON_DAYS, OccurrenceState, default_occurrence, find_occurrence, occurrences, task_states
 from mtcl.store import JsonlStore
-from mtcl.yamlsource import display_path
 
 COMPLETIONS_FILE = "completions.jsonl"
 
@@ -29,18 +28,21 @@ def completions_store(year: YearData) -> JsonlStore[Completion]:
 
 
 def load_completions(year: YearData) -> list[Completion]:
-    from mtcl.errors import DataError, DataErrors
+    """The year's completions; one naming a task or occurrence the plan no longer has is an
+    error at its line."""
+    keys: dict[str, set[str]] = {}
 
-    store = completions_store(year)
-    completions = store.load()
-    unknown = [
-        DataError(display_path(store.path), number, None, f"nhiệm vụ '{c.task}' không còn trong plan.yaml")
-        for number, c in enumerate(completions, start=1)
-        if c.task not in year.tasks
-    ]
-    if unknown:
-        raise DataErrors(unknown)
-    return completions
+    def check(completion: Completion) -> str | None:
+        task = year.tasks.get(completion.task)
+        if task is None:
+            return f"nhiệm vụ '{completion.task}' không còn trong plan.yaml"
+        if task.id not in keys:
+            keys[task.id] = {o.key for o in occurrences(task, year.year)}
+        if completion.occurrence not in keys[task.id]:
+            return f"nhiệm vụ {task.id} không có lần thực hiện '{completion.occurrence}'"
+        return None
+
+    return completions_store(year).load(check)
 
 
 @dataclass

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Path_ = tuple[str | int, ...]
+MAX_DEPTH = 40
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
@@ -135,6 +136,11 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
+        if len(path) > MAX_DEPTH:
+            # Data this deep is a mistake (or an attack); refusing it also keeps the
+            # recursion far from Python's limit.
+            self.fail(node, f"cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} mức)")
+            return None
         if id(node) in self.seen:
             # An alias hands back a node already built.  Aliases let a few lines expand
             # into gigabytes ("billion laughs") and hide what a figure really is;

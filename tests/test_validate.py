@@ -88,7 +88,7 @@ def test_duplicate_id_names_the_first_use(cli, data_dir):
     replace_in(path, "id: 4b", "id: 4a")
     first = line_of(path, "id: 4a")
     result = cli("validate")
-    assert f"mã chỉ tiêu '4a' bị trùng (đã dùng ở dòng {first})" in result.stderr
+    assert f"mã chỉ tiêu '4a' trùng với mã chỉ tiêu ở dòng {first}" in result.stderr
 
 
 def test_empty_file(cli, data_dir):

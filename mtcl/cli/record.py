@@ -35,6 +35,7 @@ def record(
 ) -> None:
     loaded = load_year(data, year)
     target = loaded.target(target_id)
+    load_records(loaded)  # a damaged records file is reported before anything is added to it
     entry = Entry(value, of, date_option(as_of), estimated, not_met, source, note, by)
     new = build_record(loaded, target, entry, today())
     warning = unit_slip(target, new)
