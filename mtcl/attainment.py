@@ -1,7 +1,8 @@
 """Attainment: from targets, records and an evaluation date to actuals and statuses.
 
 Pure computation, no files and no output.  The actual of a target at a date is its latest
-record dated on or before it (ties go to the one recorded later), so a later record
+record dated on or before it (ties go to the one recorded later, and within the same
+second to the one further down the file), so a later record
 supersedes an earlier one only from its own date on.  Ratios are successes over total, or a
 recorded percentage; a checklist counts its items met; a ``sum_of`` target adds its parts
 when every part has a figure.  Statuses follow the target's comparison:

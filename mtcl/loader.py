@@ -181,11 +181,11 @@ def describe_error(error: dict) -> str:
     """pydantic's error, in plain Vietnamese, with a hint where one helps."""
     kind, value = error["type"], error.get("input")
     field_name = next((str(p) for p in reversed(error["loc"]) if isinstance(p, str)), "")
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         close = difflib.get_close_matches(field_name, _field_names(), n=1)
         hint = f" (có phải '{close[0]}'?)" if close else ""
         return f"khóa '{field_name}' không hợp lệ ở đây{hint}"
-    if kind == "missing":
+    if kind in ("missing", "missing_argument", "missing_keyword_only_argument"):
         return f"thiếu khóa bắt buộc '{field_name}'"
     if kind.startswith(("decimal", "int", "float", "finite")) or kind in ("greater_than_equal", "less_than_equal"):
         return _number_message(kind, value, error.get("ctx", {}))

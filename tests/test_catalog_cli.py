@@ -52,3 +52,13 @@ def test_every_command_has_vietnamese_help(cli):
         result = cli(info.name, "--help")
         assert result.exit_code == 0, info.name
         assert info.help and any(ch in info.help for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"), info.name
+
+
+def test_help_and_usage_errors_speak_vietnamese(cli):
+    help_text = cli("record", "--help").stdout
+    assert "Cách dùng: mtcl record" in help_text and "Tùy chọn" in help_text and "Tham số" in help_text
+    assert "Xem hướng dẫn này rồi thoát." in help_text and "Usage" not in help_text
+    wrong = cli("record", "4a", "1", "--off", "3")
+    assert wrong.exit_code == 2
+    assert "không có tùy chọn '--off'; có phải:" in wrong.stderr and "--of?" in wrong.stderr
+    assert "No such option" not in wrong.stderr

@@ -13,18 +13,28 @@ import difflib
 import re
 from typing import Any
 
-from typer import rich_utils
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
-rich_utils.ARGUMENTS_PANEL_TITLE = "Tham số"
-rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
-rich_utils.COMMANDS_PANEL_TITLE = "Lệnh"
-rich_utils.ERRORS_PANEL_TITLE = "Lỗi"
-rich_utils.ABORTED_TEXT = "Đã hủy."
-rich_utils.DEFAULT_STRING = "[mặc định: {}]"
-rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
-rich_utils.RICH_HELP = "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng."
+RICH_TEXTS = {
+    "ARGUMENTS_PANEL_TITLE": "Tham số",
+    "OPTIONS_PANEL_TITLE": "Tùy chọn",
+    "COMMANDS_PANEL_TITLE": "Lệnh",
+    "ERRORS_PANEL_TITLE": "Lỗi",
+    "ABORTED_TEXT": "Đã hủy.",
+    "DEFAULT_STRING": "[mặc định: {}]",
+    "REQUIRED_LONG_STRING": "[bắt buộc]",
+    "RICH_HELP": "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng.",
+}
+
+
+def _localise_help_texts() -> None:
+    # typer's rich_utils (and the Markdown renderer it brings) is only needed to show
+    # help or an error; it is imported then, not on every run.
+    from typer import rich_utils
+
+    for name, text in RICH_TEXTS.items():
+        setattr(rich_utils, name, text)
 
 
 def _hint(error: click_errors.BadParameter) -> str:
@@ -71,6 +81,7 @@ def describe_usage_error(error: click_errors.UsageError) -> str:
 
 
 def _translated(error: click_errors.UsageError) -> click_errors.UsageError:
+    _localise_help_texts()
     text = describe_usage_error(error)
     error.format_message = lambda: text  # the instance's message, shown by typer as is
     return error
@@ -81,6 +92,10 @@ class _VietnameseText:
 
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Cách dùng: ")
+
+    def format_help(self, ctx, formatter) -> None:
+        _localise_help_texts()
+        super().format_help(ctx, formatter)
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
@@ -100,6 +115,7 @@ class VietnameseGroup(_VietnameseText, TyperGroup):
         try:
             return super().make_context(*args, **kwargs)
         except click_errors.NoArgsIsHelpError:
+            _localise_help_texts()
             raise
         except click_errors.UsageError as error:
             raise _translated(error) from None
