@@ -50,13 +50,6 @@ def period_end(year: int, period: str) -> date:
     return quarter_end(year, int(key[1]))
 
 
-def period_start(year: int, period: str) -> date:
-    key = check_period(period)
-    if key in ("year", "h1", "q1"):
-        return date(year, 1, 1)
-    return date(year, 3 * (int(key[1]) - 1) + 1, 1)
-
-
 def elapsed_share(day: date) -> Decimal:
     """The share of the year gone by at the end of ``day`` (1 January → 1/365)."""
     start = date(day.year, 1, 1)

@@ -19,16 +19,23 @@ import typer
 from mtcl.cli.vietnamese import VietnameseCommand, VietnameseGroup
 from mtcl.errors import DataErrors, UserError
 
-app = typer.Typer(
-    cls=VietnameseGroup,
-    options_metavar="[TÙY_CHỌN]",
-    subcommand_metavar="LỆNH [THAM_SỐ]...",
-    name="mtcl",
-    help="Theo dõi Mục tiêu chất lượng (ISO 9001:2015) của UBND xã: số liệu, kế hoạch, báo cáo.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+
+def _group(name: str, help: str) -> typer.Typer:
+    return typer.Typer(
+        cls=VietnameseGroup,
+        options_metavar="[TÙY_CHỌN]",
+        subcommand_metavar="LỆNH [THAM_SỐ]...",
+        name=name,
+        help=help,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+
+
+app = _group("mtcl", "Theo dõi Mục tiêu chất lượng (ISO 9001:2015) của UBND xã: số liệu, kế hoạch, báo cáo.")
+action_app = _group("action", "Hành động khắc phục (ISO 9001 điều 10.2): mở, đóng, sổ theo dõi.")
+app.add_typer(action_app)
 
 DataOption = Annotated[
     Optional[Path],
@@ -38,17 +45,6 @@ YearOption = Annotated[
     Optional[int], typer.Option("--year", help="Năm làm việc (mặc định: năm mới nhất).", show_default=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
-
-
-action_app = typer.Typer(
-    cls=VietnameseGroup,
-    options_metavar="[TÙY_CHỌN]",
-    subcommand_metavar="LỆNH [THAM_SỐ]...",
-    name="action",
-    help="Hành động khắc phục (ISO 9001 điều 10.2): mở, đóng, sổ theo dõi.",
-    no_args_is_help=True,
-)
-app.add_typer(action_app)
 
 
 def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -15,7 +15,7 @@ from mtcl.errors import UserError
 from mtcl.cli.base import DataOption, JsonOption, YearOption, command, console, print_json
 from mtcl.labels import OPS, STATUSES
 from mtcl.loader import load_year
-from mtcl.numbers import format_date, format_number, format_percent, format_quantity, parse_date
+from mtcl.numbers import format_date, format_percent, format_quantity, parse_date
 from mtcl.overview import YearStatus, evaluation_date, status_json, year_status
 from mtcl.periods import check_period
 from mtcl.schedule import OccurrenceState
