@@ -80,11 +80,13 @@ def evaluation_json(evaluation: Evaluation, status: YearStatus) -> dict:
     }
 
 
-def status_json(status: YearStatus) -> dict:
+def status_json(status: YearStatus, shown: list[Evaluation] | None = None) -> dict:
+    """The JSON of ``mtcl status``: the targets ``shown`` (all by default), the summary of
+    the whole year."""
     return {
         "year": status.year,
         "as_of": status.as_of,
-        "targets": [evaluation_json(e, status) for e in status.evaluations],
+        "targets": [evaluation_json(e, status) for e in (status.evaluations if shown is None else shown)],
         "summary": {**status.summary, "without_action": len(status.without_action)},
         "notes": list(status.notes),
     }

@@ -8,8 +8,7 @@ import typer
 from rich.markup import escape
 
 from mtcl.actions import ACTION_STATES, Request, action_json, close_action, load_actions, open_action
-from mtcl.cli.base import DataOption, JsonOption, YearOption, action_app, command, console, print_json
-from mtcl.cli.status import date_option
+from mtcl.cli.base import DataOption, JsonOption, YearOption, action_app, command, console, date_option, print_json
 from mtcl.loader import load_year
 from mtcl.models import Target, Task
 from mtcl.numbers import format_date, today

@@ -10,6 +10,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -45,6 +46,16 @@ YearOption = Annotated[
     Optional[int], typer.Option("--year", help="Năm làm việc (mặc định: năm mới nhất).", show_default=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
+AsOfOption = Annotated[
+    Optional[str], typer.Option("--as-of", help="Ngày đánh giá (15/6/2023 hoặc 2023-06-15).", show_default=False)
+]
+
+
+def date_option(text: str | None) -> date | None:
+    """A date typed the Vietnamese way (15/6/2023) or ISO (2023-06-15), if given."""
+    from mtcl.numbers import parse_date
+
+    return parse_date(text) if text is not None else None
 
 
 def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

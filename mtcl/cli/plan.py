@@ -9,8 +9,7 @@ import typer
 from rich.markup import escape
 
 from mtcl.actions import load_actions, overdue_without_action
-from mtcl.cli.base import DataOption, JsonOption, YearOption, command, console, print_json
-from mtcl.cli.status import AsOfOption, date_option
+from mtcl.cli.base import AsOfOption, DataOption, JsonOption, YearOption, command, console, date_option, print_json
 from mtcl.labels import TASK_STATUSES
 from mtcl.loader import load_year
 from mtcl.numbers import format_date, today

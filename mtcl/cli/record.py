@@ -9,8 +9,8 @@ import typer
 from rich.markup import escape
 
 from mtcl.attainment import RecordIndex, record_value
-from mtcl.cli.base import DataOption, JsonOption, YearOption, command, console, print_json
-from mtcl.cli.status import AsOfOption, date_option, row
+from mtcl.cli.base import AsOfOption, DataOption, JsonOption, YearOption, command, console, date_option, print_json
+from mtcl.cli.status import row
 from mtcl.errors import UserError
 from mtcl.loader import load_year
 from mtcl.numbers import format_date, format_quantity, today

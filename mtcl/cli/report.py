@@ -7,8 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.cli.base import DataOption, YearOption, command
-from mtcl.cli.status import AsOfOption, date_option
+from mtcl.cli.base import AsOfOption, DataOption, YearOption, command, date_option
 from mtcl.errors import UserError
 from mtcl.loader import load_year
 from mtcl.overview import evaluation_date

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Optional
 
@@ -12,10 +10,10 @@ from rich.markup import escape
 
 from mtcl.attainment import Evaluation
 from mtcl.errors import UserError
-from mtcl.cli.base import DataOption, JsonOption, YearOption, command, console, print_json
+from mtcl.cli.base import AsOfOption, DataOption, JsonOption, YearOption, command, console, date_option, print_json
 from mtcl.labels import OPS, STATUSES
 from mtcl.loader import load_year
-from mtcl.numbers import format_date, format_percent, format_quantity, parse_date
+from mtcl.numbers import format_date, format_percent, format_quantity
 from mtcl.overview import YearStatus, evaluation_date, status_json, year_status
 from mtcl.periods import check_period
 from mtcl.schedule import OccurrenceState
@@ -32,13 +30,6 @@ COLOURS = {
 BAR_WIDTH = 5
 
 
-def date_option(text: str | None) -> date | None:
-    return parse_date(text) if text is not None else None
-
-
-AsOfOption = Annotated[
-    Optional[str], typer.Option("--as-of", help="Ngày đánh giá (15/6/2023 hoặc 2023-06-15).", show_default=False)
-]
 PeriodOption = Annotated[
     Optional[str], typer.Option("--period", help="Kỳ: h1, q1, q2, q3, q4, year (đánh giá tại ngày cuối kỳ).")
 ]
@@ -68,7 +59,7 @@ def status(
         if (wanted is None or e.target.id in wanted) and (objective is None or e.target.objective == objective)
     ]
     if as_json:
-        print_json(status_json(replace(result, evaluations=shown)))
+        print_json(status_json(result, shown))
         return
     print_table(result, shown, plan_states(loaded, when))
 
