@@ -10,7 +10,7 @@ actions at once get different ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -61,7 +61,9 @@ def fold(events: Iterable[ActionOpened | ActionClosed]) -> list[Action]:
     return [Action(o, closed.get(key)) for key, o in opened.items()]
 
 
-def load_actions(year: YearData) -> list[Action]:
+def actions_check(year: YearData) -> Callable[[ActionOpened | ActionClosed], str | None]:
+    """What a stored event must satisfy: a subject still in the year's files, and a close
+    after its open."""
     opened: set[str] = set()
 
     def check(event: ActionOpened | ActionClosed) -> str | None:
@@ -75,7 +77,11 @@ def load_actions(year: YearData) -> list[Action]:
             return f"đóng hành động '{event.id}' chưa từng được mở"
         return None
 
-    return fold(actions_store(year).load(check))
+    return check
+
+
+def load_actions(year: YearData) -> list[Action]:
+    return fold(actions_store(year).load(actions_check(year)))
 
 
 def next_id(year: int, events: list) -> str:
@@ -154,7 +160,7 @@ def open_action(
             recorded_at=datetime.now(timezone.utc).replace(microsecond=0),
         )
 
-    return actions_store(year).append_made(make)
+    return actions_store(year).append_made(make, actions_check(year))[-1]
 
 
 def find_action(actions: list[Action], text: str) -> Action:
@@ -189,7 +195,7 @@ def close_action(
             raise UserError(f"hành động {action.id} vừa được người khác đóng")
         return closing
 
-    return actions_store(year).append_made(make)
+    return actions_store(year).append_made(make, actions_check(year))[-1]
 
 
 def open_actions_by_subject(actions: list[Action]) -> dict[tuple[str, str | None], list[Action]]:

@@ -14,6 +14,7 @@ from mtcl.actions import Action, load_actions, without_action
 from mtcl.attainment import Evaluation, evaluate, summarise
 from mtcl.errors import UserError
 from mtcl.loader import YearData
+from mtcl.models import FigureRecord
 from mtcl.numbers import today
 from mtcl.periods import period_end
 from mtcl.recording import load_history, load_records
@@ -45,10 +46,11 @@ def evaluation_date(year: int, as_of: date | None = None, period: str | None = N
     return min(max(today(), date(year, 1, 1)), date(year, 12, 31))
 
 
-def year_status(year: YearData, as_of: date) -> YearStatus:
+def year_status(year: YearData, as_of: date, records: list[FigureRecord] | None = None) -> YearStatus:
+    """Every target at ``as_of``, from ``records`` (read from the file if not given)."""
     if as_of.year != year.year:
         raise UserError(f"ngày đánh giá {as_of:%d/%m/%Y} nằm ngoài năm {year.year}")
-    records = load_records(year)
+    records = load_records(year) if records is None else records
     notes = []
     try:
         history = load_history(year)

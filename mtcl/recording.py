@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -30,9 +31,8 @@ def records_store(year: YearData) -> JsonlStore[FigureRecord]:
     return JsonlStore(year.folder / RECORDS_FILE, FigureRecord)
 
 
-def load_records(year: YearData) -> list[FigureRecord]:
-    """The year's figures; a record naming a target no longer in the objectives, or dated
-    outside the year, is an error at its line."""
+def records_check(year: YearData) -> Callable[[FigureRecord], str | None]:
+    """What a stored record must satisfy: a target still in the objectives, a date in the year."""
 
     def check(record: FigureRecord) -> str | None:
         if record.target not in year.targets:
@@ -41,7 +41,17 @@ def load_records(year: YearData) -> list[FigureRecord]:
             return f"ngày số liệu {record.as_of:%d/%m/%Y} nằm ngoài năm {year.year}"
         return None
 
-    return records_store(year).load(check)
+    return check
+
+
+def load_records(year: YearData) -> list[FigureRecord]:
+    """The year's figures; a record that fails ``records_check`` is an error at its line."""
+    return records_store(year).load(records_check(year))
+
+
+def append_record(year: YearData, record: FigureRecord) -> list[FigureRecord]:
+    """Store ``record``; return every record of the year, read once, the new one last."""
+    return records_store(year).append(record, records_check(year))
 
 
 def load_history(year: YearData) -> History | None:

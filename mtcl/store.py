@@ -81,13 +81,15 @@ class JsonlStore(Generic[M]):
             raise DataErrors(errors)
         return entries
 
-    def append(self, entry: M) -> None:
-        """Add ``entry`` at the end, atomically and under the lock."""
-        self.append_made(lambda _existing: entry)
+    def append(self, entry: M, check: Callable[[M], str | None] | None = None) -> list[M]:
+        """Add ``entry`` at the end, atomically and under the lock; return every entry."""
+        return self.append_made(lambda _existing: entry, check)
 
-    def append_made(self, make: Callable[[list[M]], M]) -> M:
+    def append_made(self, make: Callable[[list[M]], M], check: Callable[[M], str | None] | None = None) -> list[M]:
         """Add the entry ``make`` builds from the entries already there (read under the
-        lock, so a number it gives out is not given twice); return it."""
+        lock, so a number it gives out is not given twice).  The file is read once, and
+        checked with ``check``: a damaged file is never appended to, which would hide the
+        damage.  Returns every entry, the new one last."""
         from filelock import FileLock, Timeout
 
         try:
@@ -96,13 +98,13 @@ class JsonlStore(Generic[M]):
                     old = self.path.read_bytes()
                 except FileNotFoundError:
                     old = b""
-                # Never append after a damaged file: it would hide the damage.
-                entry = make(self._parse(old))
+                entries = self._parse(old, check)
+                entry = make(entries)
                 line = self.adapter.dump_json(entry, exclude_none=True) + b"\n"
                 if old and not old.endswith(b"\n"):
                     old += b"\n"
                 atomic_write(self.path, old + line)
-                return entry
+                return [*entries, entry]
         except Timeout:
             raise UserError(
                 f"tệp '{display_path(self.path)}' đang được người khác ghi; hãy thử lại sau ít giây"

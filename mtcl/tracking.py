@@ -8,6 +8,7 @@ record shows which file it was; the file itself is never copied or changed.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -27,9 +28,8 @@ def completions_store(year: YearData) -> JsonlStore[Completion]:
     return JsonlStore(year.folder / COMPLETIONS_FILE, Completion)
 
 
-def load_completions(year: YearData) -> list[Completion]:
-    """The year's completions; one naming a task or occurrence the plan no longer has is an
-    error at its line."""
+def completions_check(year: YearData) -> Callable[[Completion], str | None]:
+    """What a stored completion must satisfy: a task and an occurrence the plan still has."""
     keys: dict[str, set[str]] = {}
 
     def check(completion: Completion) -> str | None:
@@ -42,7 +42,23 @@ def load_completions(year: YearData) -> list[Completion]:
             return f"nhiệm vụ {task.id} không có lần thực hiện '{completion.occurrence}'"
         return None
 
-    return completions_store(year).load(check)
+    return check
+
+
+def load_completions(year: YearData) -> list[Completion]:
+    """The year's completions; one that fails ``completions_check`` is an error at its line."""
+    return completions_store(year).load(completions_check(year))
+
+
+def record_completion(year: YearData, task: Task, done: Done, today: date) -> list[Completion]:
+    """Build the completion from the ones stored (read once, under the lock, so the default
+    occurrence is the earliest open one even with a colleague ticking at the same moment)
+    and store it; return every completion of the year, the new one last."""
+
+    def make(existing: list[Completion]) -> Completion:
+        return build_completion(year, task, done, existing, today)
+
+    return completions_store(year).append_made(make, completions_check(year))
 
 
 @dataclass
@@ -102,8 +118,12 @@ def _evidence_file(year: YearData, file: Path) -> tuple[str, str]:
     return shown, digest.hexdigest()
 
 
-def plan_states(year: YearData, as_of: date, horizon: int = DUE_SOON_DAYS) -> list[OccurrenceState]:
-    return task_states(year.tasks.values(), load_completions(year), year.year, as_of, horizon)
+def plan_states(
+    year: YearData, as_of: date, horizon: int = DUE_SOON_DAYS, completions: list[Completion] | None = None
+) -> list[OccurrenceState]:
+    """Every occurrence judged at ``as_of``, from ``completions`` (read from the file if not given)."""
+    done = load_completions(year) if completions is None else completions
+    return task_states(year.tasks.values(), done, year.year, as_of, horizon)
 
 
 def state_json(state: OccurrenceState, actions: list[Action]) -> dict:

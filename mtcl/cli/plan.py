@@ -16,7 +16,7 @@ from mtcl.numbers import format_date, today
 from mtcl.overview import evaluation_date
 from mtcl.recording import fold
 from mtcl.schedule import DUE_SOON_DAYS, OccurrenceState, plan_summary
-from mtcl.tracking import Done, build_completion, completions_store, load_completions, plan_json, plan_states
+from mtcl.tracking import Done, plan_json, plan_states, record_completion
 
 COLOURS = {
     "done": "green",
@@ -148,11 +148,12 @@ def done(
     loaded = load_year(data, year)
     task = loaded.task(task_id)
     entry = Done(evidence, occurrence, date_option(done_date), file, by)
-    completion = build_completion(loaded, task, entry, load_completions(loaded), today())
-    completions_store(loaded).append(completion)
+    completions = record_completion(loaded, task, entry, today())
+    completion = completions[-1]
     when = evaluation_date(loaded.year, max(completion.done_on, evaluation_date(loaded.year)))
     state = next(
-        s for s in plan_states(loaded, when) if s.task.id == task.id and s.occurrence.key == completion.occurrence
+        s for s in plan_states(loaded, when, completions=completions)
+        if s.task.id == task.id and s.occurrence.key == completion.occurrence
     )
     out = console()
     out.print(f"Đã ghi nhận {task.id}, lần {completion.occurrence}, ngày {format_date(completion.done_on)}.")

@@ -15,7 +15,7 @@ from mtcl.errors import UserError
 from mtcl.loader import load_year
 from mtcl.numbers import format_date, format_quantity, today
 from mtcl.overview import evaluation_date, year_status
-from mtcl.recording import Entry, build_record, load_records, records_store, unit_slip
+from mtcl.recording import Entry, append_record, build_record, load_records, records_store, unit_slip
 
 
 @command("record", help="Ghi một số liệu của chỉ tiêu (số viết kiểu Việt Nam: 1.936,49).")
@@ -35,7 +35,6 @@ def record(
 ) -> None:
     loaded = load_year(data, year)
     target = loaded.target(target_id)
-    load_records(loaded)  # a damaged records file is reported before anything is added to it
     entry = Entry(value, of, date_option(as_of), estimated, not_met, source, note, by)
     new = build_record(loaded, target, entry, today())
     warning = unit_slip(target, new)
@@ -44,8 +43,8 @@ def record(
             raise UserError(warning, "nếu số liệu đúng, ghi lại kèm --yes")
         if not typer.confirm(f"{warning} Vẫn ghi?", default=False):
             raise UserError("chưa ghi số liệu")
-    records_store(loaded).append(new)
-    result = year_status(loaded, evaluation_date(loaded.year, new.as_of))
+    records = append_record(loaded, new)
+    result = year_status(loaded, evaluation_date(loaded.year, new.as_of), records)
     evaluation = next(e for e in result.evaluations if e.target.id == target.id)
     out = console()
     out.print(f"Đã ghi số liệu {target.id} ngày {format_date(new.as_of)}.")
