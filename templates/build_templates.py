@@ -41,10 +41,10 @@ FORM_COLUMNS = [
     ("Chi tiết", Mm(115), LEFT, "f.value"),
 ]
 REGISTER_COLUMNS = [
-    ("STT", Mm(11), CENTER, "r.stt"),
+    ("STT", Mm(12), CENTER, "r.stt"),
     ("Số phiếu", Mm(24), CENTER, "r.id"),
     ("Ngày mở", Mm(22), CENTER, "r.opened_on"),
-    ("Đối tượng", Mm(22), CENTER, "r.subject"),
+    ("Đối tượng", Mm(21), CENTER, "r.subject"),
     ("Sự không phù hợp", Mm(34), LEFT, "r.problem"),
     ("Nguyên nhân", Mm(30), LEFT, "r.cause"),
     ("Hành động khắc phục", Mm(34), LEFT, "r.action"),
