@@ -34,6 +34,8 @@ def test_show_by_telex_id(cli):
 def test_show_task_and_objective(cli):
     task = cli("show", "i.6").stdout
     assert "Nhiệm vụ: I.6" in task and "Hạn: 15/06/2023, 30/11/2023" in task
+    assert "Các lần thực hiện: 2023-06-15, 2023-11-30" in task
+    assert "Các lần thực hiện: 2023-Q1 (hạn 31/03/2023), 2023-Q2 (hạn 30/06/2023)" in cli("show", "II.2").stdout
     objective = cli("show", "5").stdout
     assert "5.2  Hồ sơ một cửa giải quyết đúng hạn: > 98%" in objective
 

@@ -12,6 +12,7 @@ from mtcl.labels import KINDS, OPS, REPEATS
 from mtcl.loader import YearData, load_year
 from mtcl.models import Objective, Target, Task
 from mtcl.numbers import format_date, format_quantity
+from mtcl.schedule import occurrences as schedule_occurrences
 
 
 @command("show", help="Xem đầy đủ một mục tiêu (1..9), chỉ tiêu (4đ hoặc 4dd) hoặc nhiệm vụ (I.6).")
@@ -58,6 +59,10 @@ def _target(t: Target, loaded: YearData) -> list[tuple[str, str]]:
 
 
 def _task(t: Task, loaded: YearData) -> list[tuple[str, str]]:
+    occurrences = ", ".join(
+        f"{o.key} (hạn {format_date(o.due)})" if o.due and o.key != o.due.isoformat() else o.key
+        for o in schedule_occurrences(t, loaded.year)
+    )
     deadlines = ", ".join(format_date(d) for d in t.due) if t.due else REPEATS[t.repeat]
     return [
         ("Nhiệm vụ", f"{t.id} (phần {t.section}, mục tiêu {t.objective})"),
@@ -66,6 +71,7 @@ def _task(t: Task, loaded: YearData) -> list[tuple[str, str]]:
         ("Phối hợp", ", ".join(t.partners) or "—"),
         ("Thời gian", " ".join(t.timing.split())),
         ("Hạn", deadlines),
+        ("Các lần thực hiện", occurrences),
         ("Theo dõi", ", ".join(t.monitors)),
         ("Minh chứng", "; ".join(" ".join(e.split()) for e in t.evidence)),
     ]
