@@ -113,8 +113,8 @@ def yearly_summary(root, year: int) -> YearSummary:
 
     try:
         loaded = load_year(root, year)
-        status = year_status(loaded, evaluation_date(year))
-        records = len(load_records(loaded))
+        records = load_records(loaded)
+        status = year_status(loaded, evaluation_date(year), records)
     except UserError as exc:
         first = str(exc).splitlines()[0]
         return YearSummary(year, problem=f"lỗi: {first}")
@@ -123,7 +123,7 @@ def yearly_summary(root, year: int) -> YearSummary:
         objectives=len(loaded.objectives.objectives),
         targets=len(loaded.targets),
         tasks=len(loaded.tasks),
-        records=records,
+        records=len(records),
         with_data=status.summary["total"] - status.summary["no_data"],
         met=status.summary["met"],
     )

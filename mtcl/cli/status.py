@@ -16,6 +16,7 @@ from mtcl.loader import load_year
 from mtcl.numbers import format_date, format_percent, format_quantity
 from mtcl.overview import YearStatus, evaluation_date, status_json, year_status
 from mtcl.periods import check_period
+from mtcl.report.context import actual_text
 from mtcl.schedule import OccurrenceState
 from mtcl.tracking import plan_states
 
@@ -120,19 +121,11 @@ def row(evaluation: Evaluation) -> list[str]:
         target.id,
         escape(target.label),
         f"{OPS[target.op]} {format_quantity(target.plan, target.unit)}",
-        actual_text(evaluation),
+        actual_text(evaluation, "ước"),
         attainment_text(evaluation.attainment),
         f"[{colour}]{STATUSES[evaluation.status]}[/]",
         figure.as_of.strftime("%d/%m") if figure else "",
     ]
-
-
-def actual_text(evaluation: Evaluation) -> str:
-    figure = evaluation.figure
-    if figure is None:
-        return "—"
-    text = format_quantity(figure.actual, evaluation.target.unit, most=2)
-    return f"ước {text}" if figure.estimated else text
 
 
 def attainment_text(value: Decimal | None) -> str:

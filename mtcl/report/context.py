@@ -91,11 +91,13 @@ def _objective(objective, mine: list[Evaluation]) -> dict:
     }
 
 
-def actual_text(evaluation: Evaluation) -> str:
+def actual_text(evaluation: Evaluation, estimate: str = "") -> str:
+    """'2,9 tỷ đồng', or '—' without a figure; ``estimate`` ('ước') marks an estimated one."""
     figure = evaluation.figure
     if figure is None:
         return "—"
-    return format_quantity(figure.actual, evaluation.target.unit, most=2)
+    text = format_quantity(figure.actual, evaluation.target.unit, most=2)
+    return f"{estimate} {text}" if estimate and figure.estimated else text
 
 
 def _row(evaluation: Evaluation) -> dict:

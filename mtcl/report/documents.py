@@ -28,6 +28,7 @@ def prepare(kind: str, year: YearData, options: ReportOptions, as_of: date | Non
     from mtcl.actions import find_action, load_actions
     from mtcl.overview import year_status
     from mtcl.periods import period_end
+    from mtcl.recording import load_records
     from mtcl.report import quality
     from mtcl.tracking import plan_states
 
@@ -53,8 +54,9 @@ def prepare(kind: str, year: YearData, options: ReportOptions, as_of: date | Non
     if options.period not in quality.EARLIER_CHECKPOINT:
         raise UserError("báo cáo xem xét của lãnh đạo làm 6 tháng một lần", "dùng --period h1 hoặc --period year")
     when = as_of or period_end(year.year, options.period)
-    status = year_status(year, when)
-    earlier = year_status(year, quality.earlier_checkpoint(year.year, options.period))
+    records = load_records(year)  # read once for both dates
+    status = year_status(year, when, records)
+    earlier = year_status(year, quality.earlier_checkpoint(year.year, options.period), records)
     tasks = plan_states(year, min(when, max(options.report_date, date(year.year, 1, 1))))
     context = quality.review_context(year, options.period, status, earlier, tasks, options.report_date,
                                      options.signer or "")

@@ -129,7 +129,7 @@ def review_context(
             "stt": e.target.id,
             "name": e.target.label,
             "plan": f"{OP_WORDS[e.target.op]}{format_number(e.target.plan)} {e.target.unit}".replace(" %", "%"),
-            "actual": ("Ước " if e.figure and e.figure.estimated else "") + actual_text(e),
+            "actual": actual_text(e, "Ước"),
             "status": STATUSES[e.status],
             "trend": trend(e, before[e.target.id]),
         }
