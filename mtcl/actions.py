@@ -1,4 +1,5 @@
-"""Corrective actions (hành động khắc phục, ISO 9001 clause 10.2) and their register.
+"""Corrective actions (hành động khắc phục, ISO 9001 clause 10.2): the events of the
+register, what the officer types to open or close one, and the rules they obey.
 
 The register is append-only like every file the tool writes: opening an action adds an
 ``open`` line, closing it adds a ``close`` line with the result and the check of
@@ -10,25 +11,68 @@ actions at once get different ids.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from dataclasses import dataclass as plain_dataclass
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field
+from pydantic.dataclasses import dataclass
 
 from mtcl.attainment import Evaluation
+from mtcl.entries import ENTRY_CONFIG, Stamp
 from mtcl.errors import UserError
-from mtcl.labels import STATUSES
-from mtcl.loader import YearData
-from mtcl.models import ActionClosed, ActionEvent, ActionOpened, Target, Task
-from mtcl.recording import current_user
+from mtcl.models import Id, Target, Task, Text
 from mtcl.schedule import OccurrenceState
-from mtcl.store import JsonlStore
+from mtcl.text import clean
+from mtcl.words import STATUS_WORDS
 
 ACTIONS_FILE = "actions.jsonl"
+# The statuses of a target that call for a corrective action.
 NEEDS_ACTION = ("not_met", "near", "behind")
 
 
-@dataclass(frozen=True)
+@dataclass(kw_only=True, slots=True, frozen=True, config=ENTRY_CONFIG)
+class ActionOpened:
+    """A corrective action opened (phiếu yêu cầu hành động khắc phục), ISO 9001 clause 10.2."""
+
+    event: Literal["open"] = "open"
+    id: Text
+    subject: Id  # the target or task the nonconformity is about
+    subject_kind: Literal["target", "task"]
+    occurrence: str | None = None  # for a task: the overdue occurrence
+    problem: Text
+    cause: str | None = None
+    action: Text
+    owner: Text
+    due: dt.date
+    opened_on: dt.date
+    by: Text
+    recorded_at: dt.datetime
+
+
+@dataclass(kw_only=True, slots=True, frozen=True, config=ENTRY_CONFIG)
+class ActionClosed:
+    """A corrective action closed, with the check of its effectiveness."""
+
+    event: Literal["close"] = "close"
+    id: Text
+    result: Text
+    evidence: str | None = None
+    effective: bool
+    closed_on: dt.date
+    by: Text
+    recorded_at: dt.datetime
+
+
+ActionEvent = Annotated[ActionOpened | ActionClosed, Field(discriminator="event")]
+
+
+@plain_dataclass(frozen=True)
 class Action:
+    """One action of the register: its opening and, once closed, its closing."""
+
     opened: ActionOpened
     closed: ActionClosed | None
 
@@ -41,19 +85,14 @@ class Action:
         return self.closed is None
 
     def state(self, on: date) -> str:
+        """'open', 'overdue' (open past its due date) or 'closed'."""
         if self.closed is not None:
             return "closed"
         return "overdue" if on > self.opened.due else "open"
 
 
-ACTION_STATES = {"open": "Đang thực hiện", "overdue": "Quá hạn", "closed": "Đã đóng"}
-
-
-def actions_store(year: YearData) -> JsonlStore:
-    return JsonlStore(year.folder / ACTIONS_FILE, ActionEvent)
-
-
-def fold(events: Iterable[ActionOpened | ActionClosed]) -> list[Action]:
+def gather_actions(events: Iterable[ActionOpened | ActionClosed]) -> list[Action]:
+    """The register's events folded into actions, in the order they were opened."""
     opened: dict[str, ActionOpened] = {}
     closed: dict[str, ActionClosed] = {}
     for event in events:
@@ -61,7 +100,7 @@ def fold(events: Iterable[ActionOpened | ActionClosed]) -> list[Action]:
     return [Action(o, closed.get(key)) for key, o in opened.items()]
 
 
-def actions_check(year: YearData) -> Callable[[ActionOpened | ActionClosed], str | None]:
+def event_problem(targets: dict[str, Target], tasks: dict[str, Task]) -> Callable[[ActionOpened | ActionClosed], str | None]:
     """What a stored event must satisfy: a subject still in the year's files, and a close
     after its open."""
     opened: set[str] = set()
@@ -69,7 +108,7 @@ def actions_check(year: YearData) -> Callable[[ActionOpened | ActionClosed], str
     def check(event: ActionOpened | ActionClosed) -> str | None:
         if isinstance(event, ActionOpened):
             opened.add(event.id)
-            known = year.targets if event.subject_kind == "target" else year.tasks
+            known = targets if event.subject_kind == "target" else tasks
             if event.subject not in known:
                 return f"hành động {event.id} nói về '{event.subject}', không còn trong mục tiêu và kế hoạch"
             return None
@@ -80,16 +119,12 @@ def actions_check(year: YearData) -> Callable[[ActionOpened | ActionClosed], str
     return check
 
 
-def load_actions(year: YearData) -> list[Action]:
-    return fold(actions_store(year).load(actions_check(year)))
-
-
 def next_id(year: int, events: list) -> str:
     numbers = [int(e.id.rsplit("-", 1)[1]) for e in events if isinstance(e, ActionOpened)]
     return f"HĐKP-{year}-{max(numbers, default=0) + 1:02d}"
 
 
-@dataclass(frozen=True)
+@plain_dataclass(frozen=True)
 class Request:
     """What the officer typed for ``mtcl action open``."""
 
@@ -99,7 +134,6 @@ class Request:
     due: date
     cause: str | None = None
     occurrence: str | None = None
-    by: str | None = None
     force: bool = False
 
 
@@ -111,7 +145,7 @@ def check_subject(
         status = next(e.status for e in evaluations if e.target.id == subject.id)
         if status not in NEEDS_ACTION and not request.force:
             raise UserError(
-                f"chỉ tiêu {subject.id} đang ở mức '{STATUSES[status]}': chỉ mở hành động khắc phục "
+                f"chỉ tiêu {subject.id} đang ở mức '{STATUS_WORDS[status]}': chỉ mở hành động khắc phục "
                 "cho chỉ tiêu chưa đạt, gần đạt hoặc chậm tiến độ",
                 "nếu vẫn cần (hành động phòng ngừa, cải tiến), thêm --force",
             )
@@ -133,34 +167,31 @@ def check_subject(
     return state.occurrence.key
 
 
-def open_action(
-    year: YearData, subject: Target | Task, request: Request, evaluations: list[Evaluation],
-    tasks: list[OccurrenceState], today: date,
-) -> ActionOpened:
+def check_request(request: Request, today: date) -> None:
     for text, name in ((request.problem, "--problem"), (request.action, "--action"), (request.owner, "--owner")):
         if not text.strip():
             raise UserError(f"{name} không được để trống")
     if request.due < today:
         raise UserError(f"thời hạn {request.due:%d/%m/%Y} đã qua")
-    occurrence = check_subject(subject, request, evaluations, tasks)
 
-    def make(events: list) -> ActionOpened:
-        return ActionOpened(
-            id=next_id(year.year, events),
-            subject=subject.id,
-            subject_kind="target" if isinstance(subject, Target) else "task",
-            occurrence=occurrence,
-            problem=request.problem.strip(),
-            cause=(request.cause or "").strip() or None,
-            action=request.action.strip(),
-            owner=request.owner.strip(),
-            due=request.due,
-            opened_on=today,
-            by=current_user(request.by),
-            recorded_at=datetime.now(timezone.utc).replace(microsecond=0),
-        )
 
-    return actions_store(year).append_made(make, actions_check(year))[-1]
+def build_opened(subject: Target | Task, occurrence: str | None, request: Request, year: int, events: list,
+                 today: date, stamp: Stamp) -> ActionOpened:
+    """The opening line, numbered after the ``events`` already in the register."""
+    return ActionOpened(
+        id=next_id(year, events),
+        subject=subject.id,
+        subject_kind="target" if isinstance(subject, Target) else "task",
+        occurrence=occurrence,
+        problem=request.problem.strip(),
+        cause=clean(request.cause),
+        action=request.action.strip(),
+        owner=request.owner.strip(),
+        due=request.due,
+        opened_on=today,
+        by=stamp.by,
+        recorded_at=stamp.at,
+    )
 
 
 def find_action(actions: list[Action], text: str) -> Action:
@@ -172,30 +203,24 @@ def find_action(actions: list[Action], text: str) -> Action:
     raise UserError(f"không có hành động khắc phục '{text}'", f"các phiếu hiện có: {known}")
 
 
-def close_action(
-    year: YearData, text: str, result: str, evidence: str | None, effective: bool, by: str | None, today: date
-) -> ActionClosed:
+def build_closed(text: str, result: str, evidence: str | None, effective: bool, events: list,
+                 today: date, stamp: Stamp) -> ActionClosed:
+    """The closing line of the action named ``text``, from the register's ``events`` (read
+    under the lock, so an action a colleague closed a moment ago is seen closed)."""
     if not result.strip():
         raise UserError("--result không được để trống: ghi kết quả thực hiện")
-    action = find_action(load_actions(year), text)
+    action = find_action(gather_actions(events), text)
     if not action.is_open:
         raise UserError(f"hành động {action.id} đã đóng ngày {action.closed.closed_on:%d/%m/%Y}")
-    closing = ActionClosed(
+    return ActionClosed(
         id=action.id,
         result=result.strip(),
-        evidence=(evidence or "").strip() or None,
+        evidence=clean(evidence),
         effective=effective,
         closed_on=today,
-        by=current_user(by),
-        recorded_at=datetime.now(timezone.utc).replace(microsecond=0),
+        by=stamp.by,
+        recorded_at=stamp.at,
     )
-
-    def make(events: list) -> ActionClosed:
-        if any(isinstance(e, ActionClosed) and e.id == action.id for e in events):
-            raise UserError(f"hành động {action.id} vừa được người khác đóng")
-        return closing
-
-    return actions_store(year).append_made(make, actions_check(year))[-1]
 
 
 def open_actions_by_subject(actions: list[Action]) -> dict[tuple[str, str | None], list[Action]]:
@@ -222,23 +247,6 @@ def overdue_without_action(tasks: list[OccurrenceState], actions: list[Action]) 
     }
 
 
-def action_json(action: Action, on: date) -> dict:
-    opened, closed = action.opened, action.closed
-    return {
-        "id": action.id,
-        "state": action.state(on),
-        "subject": opened.subject,
-        "subject_kind": opened.subject_kind,
-        "occurrence": opened.occurrence,
-        "problem": opened.problem,
-        "cause": opened.cause,
-        "action": opened.action,
-        "owner": opened.owner,
-        "due": opened.due,
-        "opened_on": opened.opened_on,
-        "opened_by": opened.by,
-        "closed_on": closed.closed_on if closed else None,
-        "result": closed.result if closed else None,
-        "evidence": closed.evidence if closed else None,
-        "effective": closed.effective if closed else None,
-    }
+def actions_about(actions: list[Action], subject: str, occurrence: str | None) -> list[Action]:
+    """Every action (open or closed) on a target, or on one occurrence of a task."""
+    return [a for a in actions if a.opened.subject == subject and a.opened.occurrence == occurrence]

@@ -23,17 +23,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from mtcl.models import FigureRecord, Target
+from mtcl.figures import HUNDRED, FigureRecord, record_value
+from mtcl.models import Target
 from mtcl.periods import elapsed_share, same_day_last_year
 
 Status = Literal["met", "not_met", "near", "on_track", "behind", "no_data"]
 STATUSES: tuple[Status, ...] = ("met", "near", "on_track", "behind", "not_met", "no_data")
 
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
-class Figure:
+class Actual:
     """A target's actual at a date and the records it rests on."""
 
     actual: Decimal
@@ -53,7 +53,7 @@ class PreviousYear:
 class Evaluation:
     target: Target
     status: Status
-    figure: Figure | None
+    figure: Actual | None
     attainment: Decimal | None
     previous: PreviousYear | None
 
@@ -87,19 +87,12 @@ class RecordIndex:
         return found
 
 
-def record_value(record: FigureRecord) -> Decimal:
-    """What one numeric record says: a ratio's successes over total, else the value."""
-    if record.of is not None:
-        return record.value * HUNDRED / record.of
-    return record.value
-
-
-def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as_of: date) -> Figure | None:
+def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as_of: date) -> Actual | None:
     if target.sum_of:
         parts = [figure_at(targets[p], targets, index, as_of) for p in target.sum_of]
         if any(part is None for part in parts):
             return None
-        return Figure(
+        return Actual(
             actual=sum((p.actual for p in parts), Decimal(0)),
             as_of=max(p.as_of for p in parts),
             estimated=any(p.estimated for p in parts),
@@ -110,7 +103,7 @@ def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as
         known = [r for r in current if r is not None]
         if not known:
             return None
-        return Figure(
+        return Actual(
             actual=Decimal(sum(1 for r in known if r.met)),
             as_of=max(r.as_of for r in known),
             estimated=any(r.estimated for r in known),
@@ -119,7 +112,7 @@ def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as
     record = index.current(target.id, as_of)
     if record is None:
         return None
-    return Figure(record_value(record), record.as_of, record.estimated, (record,))
+    return Actual(record_value(record), record.as_of, record.estimated, (record,))
 
 
 def satisfies(actual: Decimal, op: str, plan: Decimal) -> bool:

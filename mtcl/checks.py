@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from mtcl.errors import DataError
+from mtcl.errors import DataError, Source
 from mtcl.models import Objectives, Plan, id_key
-from mtcl.yamlsource import Source
 
 
 @dataclass
-class Documents:
+class Parsed:
+    """The year's two files as parsed, each with the positions of its entries."""
+
     objectives: Objectives
     objectives_source: Source
     plan: Plan
@@ -28,7 +29,7 @@ def _error(source: Source, entry, field: tuple[str | int, ...], message: str) ->
     return source.error(entry._path + field, message)
 
 
-def unique_ids(docs: Documents) -> Iterator[DataError]:
+def unique_ids(docs: Parsed) -> Iterator[DataError]:
     """Ids are unique as the command line compares them (case-free, Telex): objectives,
     targets and tasks share one space, since ``mtcl show ID`` finds any of them."""
     groups = [
@@ -51,7 +52,7 @@ def unique_ids(docs: Documents) -> Iterator[DataError]:
                 seen[key] = (noun, source.file, source.position(entry._path + ("id",))[0])
 
 
-def target_references(docs: Documents) -> Iterator[DataError]:
+def target_references(docs: Parsed) -> Iterator[DataError]:
     targets = {t.id: t for t in docs.objectives.targets}
     source = docs.objectives_source
     for target in docs.objectives.targets:
@@ -67,7 +68,7 @@ def target_references(docs: Documents) -> Iterator[DataError]:
                 yield _error(source, target, ("sum_of", index), "chỉ tiêu không thể là tổng của chính nó")
 
 
-def sums_add_up(docs: Documents) -> Iterator[DataError]:
+def sums_add_up(docs: Parsed) -> Iterator[DataError]:
     targets = {t.id: t for t in docs.objectives.targets}
     for target in docs.objectives.targets:
         parts = [targets[p] for p in target.sum_of if p in targets]
@@ -84,7 +85,7 @@ def sums_add_up(docs: Documents) -> Iterator[DataError]:
                 yield _error(docs.objectives_source, target, ("sum_of",), message)
 
 
-def kinds_fit(docs: Documents) -> Iterator[DataError]:
+def kinds_fit(docs: Parsed) -> Iterator[DataError]:
     source = docs.objectives_source
     for target in docs.objectives.targets:
         def at(*field: str) -> Callable[[str], DataError]:
@@ -108,7 +109,7 @@ def kinds_fit(docs: Documents) -> Iterator[DataError]:
                 yield at("near_from")("ngưỡng gần đạt (near_from) phải nằm ở phía chưa đạt của kế hoạch")
 
 
-def sections_reference_objectives(docs: Documents) -> Iterator[DataError]:
+def sections_reference_objectives(docs: Parsed) -> Iterator[DataError]:
     known = {o.id for o in docs.objectives.objectives}
     for section in docs.plan.sections:
         if section.objective not in known:
@@ -116,7 +117,7 @@ def sections_reference_objectives(docs: Documents) -> Iterator[DataError]:
             yield _error(docs.plan_source, section, ("objective",), message)
 
 
-def years_agree(docs: Documents) -> Iterator[DataError]:
+def years_agree(docs: Parsed) -> Iterator[DataError]:
     year = docs.objectives.year
     if docs.folder_year is not None and year != docs.folder_year:
         yield docs.objectives_source.error(("year",), f"năm {year} không khớp với thư mục {docs.folder_year}")
@@ -124,7 +125,7 @@ def years_agree(docs: Documents) -> Iterator[DataError]:
         yield docs.plan_source.error(("year",), f"năm {docs.plan.year} không khớp với năm của mục tiêu ({year})")
 
 
-def deadlines_in_year(docs: Documents) -> Iterator[DataError]:
+def deadlines_in_year(docs: Parsed) -> Iterator[DataError]:
     for task in docs.plan.tasks:
         for index, due in enumerate(task.due):
             if due.year != docs.plan.year:
@@ -132,7 +133,7 @@ def deadlines_in_year(docs: Documents) -> Iterator[DataError]:
                 yield _error(docs.plan_source, task, ("due", index), message)
 
 
-RULES: list[Callable[[Documents], Iterator[DataError]]] = [
+RULES: list[Callable[[Parsed], Iterator[DataError]]] = [
     unique_ids,
     target_references,
     sums_add_up,
@@ -143,11 +144,11 @@ RULES: list[Callable[[Documents], Iterator[DataError]]] = [
 ]
 
 
-def run_checks(docs: Documents) -> list[DataError]:
+def run_checks(docs: Parsed) -> list[DataError]:
     return [error for rule in RULES for error in rule(docs)]
 
 
-def pending_fields(docs: Documents) -> list[DataError]:
+def pending_fields(docs: Parsed) -> list[DataError]:
     """Fields a new year leaves for the officer to fill: warnings, not errors."""
     decision = docs.objectives.decision
     source = docs.objectives_source

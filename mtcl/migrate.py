@@ -18,6 +18,10 @@ from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
+from mtcl.errors import DataErrors
+from mtcl.files import atomic_write, display_path
+from mtcl.roundtrip import dump, load, position
+
 CURRENT_SCHEMA = 2
 
 Kind = str  # "objectives" or "plan"
@@ -69,11 +73,6 @@ def upgrade(kind: Kind, doc: MutableMapping[str, Any]) -> int:
 
 def migrate_folder(folder: Path) -> list[str]:
     """Rewrite the folder's files in the current version; return what was changed."""
-    from mtcl.errors import DataErrors
-    from mtcl.roundtrip import dump, load, position
-    from mtcl.store import atomic_write
-    from mtcl.yamlsource import display_path
-
     changed = []
     for kind in ("objectives", "plan"):
         path = folder / f"{kind}.yaml"

@@ -9,12 +9,12 @@ itself.  Each entry remembers its path in the file (``_path``) so a check can po
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
-from pydantic.dataclasses import dataclass
+
+from mtcl.text import nfc, one_line
 
 Op = Literal[">=", ">", "<="]
 Kind = Literal["ratio", "cumulative", "level", "checklist"]
@@ -23,7 +23,7 @@ Repeat = Literal["quarterly", "half-yearly", "yearly", "continuous"]
 
 def id_key(text: str) -> str:
     """The form ids are compared in: case-free, NFC, with Telex đ and ê (4dd → 4đ, 4ee → 4ê)."""
-    key = unicodedata.normalize("NFC", text.strip()).casefold()
+    key = nfc(text.strip()).casefold()
     return key.replace("dd", "đ").replace("ee", "ê")
 
 
@@ -35,7 +35,7 @@ def _as_text(value: object) -> object:
 
 
 Id = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
-Figure = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -95,7 +95,7 @@ class Target(Located):
     short: Text | None = None
     name: Text
     unit: Text
-    plan: Figure
+    plan: Amount
     op: Op
     kind: Kind
     parent: Id | None = None
@@ -103,7 +103,7 @@ class Target(Located):
     items: list[Text] = []
     # Optional "gần đạt" band: an actual that misses the plan but reaches this value
     # (at or above it for >= and >, at or below it for <=) is reported as near.
-    near_from: Figure | None = None
+    near_from: Amount | None = None
 
     _objective: int = PrivateAttr(default=0)
 
@@ -120,7 +120,7 @@ class Target(Located):
         return {
             "id": self.id,
             "objective": self.objective,
-            "name": " ".join(self.name.split()),
+            "name": one_line(self.name),
             "unit": self.unit,
             "plan": self.plan,
             "op": self.op,
@@ -189,7 +189,7 @@ class Task(Located):
 
     @property
     def label(self) -> str:
-        return self.short or " ".join(self.work.split())
+        return self.short or one_line(self.work)
 
 
 class Section(Located):
@@ -223,91 +223,3 @@ class Plan(Located):
     @property
     def tasks(self) -> list[Task]:
         return [t for s in self.sections for t in s.tasks]
-
-
-# What the tool writes is read back in bulk (a province holds hundreds of thousands of
-# records): slotted, frozen dataclasses, validated by pydantic, take a quarter of the
-# memory of models and sort three times faster.
-RECORD_CONFIG = ConfigDict(extra="forbid")
-
-
-@dataclass(kw_only=True, slots=True, frozen=True, config=RECORD_CONFIG)
-class FigureRecord:
-    """One figure as a department sent it, as of a date (a line of records.jsonl).
-
-    ``value`` is the figure itself; for a ratio it is the count of successes when ``of``
-    (the total) is given, else a percentage.  A checklist record names one ``item`` and
-    whether it is ``met`` from that date on.
-    """
-
-    target: Id
-    as_of: dt.date
-    value: Figure | None = None
-    of: Figure | None = None
-    item: Text | None = None
-    met: bool | None = None
-    estimated: bool = False
-    source: str | None = None
-    note: str | None = None
-    by: Text
-    recorded_at: dt.datetime
-
-    @model_validator(mode="after")
-    def _one_form(self) -> FigureRecord:
-        if (self.value is None) == (self.item is None):
-            raise ValueError("bản ghi phải có đúng một trong hai: 'value' (số liệu) hoặc 'item' (tiêu chí)")
-        if self.item is not None and (self.met is None or self.of is not None):
-            raise ValueError("bản ghi tiêu chí phải có 'met' (true/false) và không có 'of'")
-        if self.of is not None and (self.of <= 0 or self.value > self.of):
-            raise ValueError("tổng số 'of' phải lớn hơn 0 và không nhỏ hơn 'value'")
-        return self
-
-
-@dataclass(kw_only=True, slots=True, frozen=True, config=RECORD_CONFIG)
-class Completion:
-    """One occurrence of a plan task done, with its evidence (a line of completions.jsonl)."""
-
-    task: Id
-    occurrence: Text
-    done_on: dt.date
-    evidence: Text
-    file: str | None = None
-    sha256: str | None = None
-    by: Text
-    recorded_at: dt.datetime
-
-
-@dataclass(kw_only=True, slots=True, frozen=True, config=RECORD_CONFIG)
-class ActionOpened:
-    """A corrective action opened (phiếu yêu cầu hành động khắc phục), ISO 9001 clause 10.2."""
-
-    event: Literal["open"] = "open"
-    id: Text
-    subject: Id  # the target or task the nonconformity is about
-    subject_kind: Literal["target", "task"]
-    occurrence: str | None = None  # for a task: the overdue occurrence
-    problem: Text
-    cause: str | None = None
-    action: Text
-    owner: Text
-    due: dt.date
-    opened_on: dt.date
-    by: Text
-    recorded_at: dt.datetime
-
-
-@dataclass(kw_only=True, slots=True, frozen=True, config=RECORD_CONFIG)
-class ActionClosed:
-    """A corrective action closed, with the check of its effectiveness."""
-
-    event: Literal["close"] = "close"
-    id: Text
-    result: Text
-    evidence: str | None = None
-    effective: bool
-    closed_on: dt.date
-    by: Text
-    recorded_at: dt.datetime
-
-
-ActionEvent = Annotated[ActionOpened | ActionClosed, Field(discriminator="event")]

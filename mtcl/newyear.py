@@ -16,10 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mtcl.book import OBJECTIVES_FILE, PLAN_FILE, data_root, open_year, year_folders
 from mtcl.errors import UserError
-from mtcl.loader import OBJECTIVES_FILE, PLAN_FILE, data_root, load_year, year_folders
+from mtcl.files import atomic_write, display_path
 from mtcl.migrate import CURRENT_SCHEMA, upgrade
-from mtcl.yamlsource import display_path
+from mtcl.roundtrip import dump, load
 
 
 def shift_date(day: date, year: int) -> date:
@@ -64,19 +65,16 @@ def _move_texts(node: Any, old: int, new: int) -> Any:
     return node
 
 
-def create_year(data: Path | None, year: int, source_year: int | None = None) -> tuple[Path, list[str]]:
-    """Create ``data/<year>`` from ``source_year`` (default: the year before)."""
-    from mtcl.roundtrip import dump, load
-    from mtcl.store import atomic_write
-
-    root = data_root(data)
+def create_year(root: Path, year: int, source_year: int | None = None) -> tuple[Path, list[str]]:
+    """Create ``<root>/<year>`` from ``source_year`` (default: the year before)."""
+    root = data_root(root)
     source_year = source_year or year - 1
     target = root / str(year)
     if target.exists():
         raise UserError(f"thư mục '{display_path(target)}' đã có; mtcl init không ghi đè năm đã có")
     if source_year not in year_folders(root):
         raise UserError(f"không có năm {source_year} để sao chép", "chỉ rõ năm gốc bằng --from NĂM")
-    load_year(root, source_year)  # refuse to copy a year that does not load
+    open_year(root, source_year)  # refuse to copy a year that does not load
     source = root / str(source_year)
     objectives, plan = load(source / OBJECTIVES_FILE), load(source / PLAN_FILE)
     for kind, doc in (("objectives", objectives), ("plan", plan)):
@@ -94,7 +92,7 @@ def create_year(data: Path | None, year: int, source_year: int | None = None) ->
     try:
         atomic_write(target / OBJECTIVES_FILE, dump(objectives).encode("utf-8"))
         atomic_write(target / PLAN_FILE, dump(plan).encode("utf-8"))
-        created = load_year(root, year)
+        created = open_year(root, year)
     except BaseException:
         for path in target.iterdir():
             path.unlink()

@@ -8,7 +8,6 @@ Rounding is always half-up on ``Decimal``, as a reader of a report expects (2,45
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -101,9 +100,3 @@ def format_quantity(value: Decimal, unit: str, places: int | None = None, most: 
     """'1.936,49 tấn', but '98,5%' with no space before the percent sign."""
     number = format_number(value, places, most)
     return f"{number}%" if unit == "%" else f"{number} {unit}"
-
-
-def today() -> date:
-    """Today, or the date in ``MTCL_TODAY`` (to catch up on a past day, and for tests)."""
-    fixed = os.environ.get("MTCL_TODAY")
-    return parse_date(fixed) if fixed else date.today()

@@ -1,4 +1,5 @@
-"""Reporting periods of a year (h1, q1..q4, year) and the share of the year elapsed."""
+"""Reporting periods of a year (q1..q4, h1, year), the share of the year elapsed, and the
+date a view is judged at."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ PERIOD_NAMES = {
     "h1": "6 tháng đầu năm",
     "year": "năm",
 }
+
+# Parts of file names: bao-cao-mtcl-6-thang-2023.docx.
+PERIOD_SLUGS = {"h1": "6-thang", "year": "nam", "q1": "quy-1", "q2": "quy-2", "q3": "quy-3", "q4": "quy-4"}
 
 
 def period_phrase(period: str, year: int) -> str:
@@ -63,3 +67,17 @@ def same_day_last_year(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:
         return date(day.year - 1, 2, 28)
+
+
+def within_year(year: int, day: date) -> date:
+    """``day`` kept inside ``year``: a view of 2023 opened in 2026 is judged at 31/12/2023."""
+    return min(max(day, date(year, 1, 1)), date(year, 12, 31))
+
+
+def evaluation_date(year: int, today: date, as_of: date | None = None, period: str | None = None) -> date:
+    """``as_of``, else the period's end, else today kept inside the year."""
+    if as_of is not None:
+        return as_of
+    if period is not None:
+        return period_end(year, period)
+    return within_year(year, today)

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from mtcl.errors import DataError
-from mtcl.yamlsource import display_path
+from mtcl.files import display_path
 
 
 def _yaml():
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML  # 40 ms to import; only init and migrate need it
 
     yaml = YAML()  # round-trip mode
     yaml.preserve_quotes = True

@@ -11,15 +11,25 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal, Protocol
 
-from mtcl.models import Completion, Task
+from mtcl.models import Task
 from mtcl.periods import quarter_end, quarter_of
 
 TaskStatus = Literal["done", "done_late", "overdue", "due_soon", "upcoming", "continuous"]
 TASK_STATUSES: tuple[TaskStatus, ...] = ("done", "done_late", "overdue", "due_soon", "upcoming", "continuous")
 DUE_SOON_DAYS = 14
+
+
+class Completion(Protocol):
+    """What the schedule reads of a stored completion (``completions.Completion``)."""
+
+    task: str
+    occurrence: str
+    done_on: date
+    recorded_at: datetime
 
 
 @dataclass(frozen=True)
@@ -116,11 +126,14 @@ def _judge(task: Task, occurrence: Occurrence, found: tuple[Completion, ...], as
     return OccurrenceState(task, occurrence, status, found)
 
 
-def plan_summary(states: list[OccurrenceState]) -> dict[str, int | float | None]:
-    counts: dict[str, int | float | None] = {s: 0 for s in TASK_STATUSES}
+def plan_summary(states: list[OccurrenceState]) -> dict[str, int | Decimal | None]:
+    """How many occurrences are in each state; ``due`` those whose deadline has come (done,
+    done late or overdue) and ``on_time_share`` the percentage of them done on time."""
+    counts: dict[str, int | Decimal | None] = {s: 0 for s in TASK_STATUSES}
     for state in states:
         counts[state.status] += 1
     counts["missing_evidence"] = sum(1 for s in states if s.missing_evidence)
     due = counts["done"] + counts["done_late"] + counts["overdue"]
-    counts["on_time_share"] = round(100 * counts["done"] / due, 1) if due else None
+    counts["due"] = due
+    counts["on_time_share"] = Decimal(100 * counts["done"]) / due if due else None
     return counts

@@ -11,21 +11,20 @@ that later errors (pydantic's among them) can point at it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from mtcl.errors import DataError, DataErrors
+from mtcl.errors import DataError, DataErrors, Path_, Source
+from mtcl.files import display_path
 
 try:  # the C composer is several times faster; marks and nodes are the same
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-Path_ = tuple[str | int, ...]
 MAX_DEPTH = 40
 
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -43,34 +42,6 @@ _SYNTAX_MESSAGES = [
     ("undefined alias", "tham chiếu (*) không tồn tại; hãy ghi đầy đủ giá trị"),
 ]
 _SPECIAL_FLOATS = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
-
-
-def display_path(path: Path) -> str:
-    """The path as the user should read it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-@dataclass
-class Source:
-    """A loaded file's name and the position of every key and list item in it."""
-
-    file: str
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-
-    def position(self, path: Path_) -> tuple[int | None, int | None]:
-        """Line and column of the deepest known node on ``path`` (1-based)."""
-        for end in range(len(path), -1, -1):
-            found = self.positions.get(tuple(path[:end]))
-            if found:
-                return found
-        return (None, None)
-
-    def error(self, path: Path_, message: str) -> DataError:
-        line, column = self.position(path)
-        return DataError(self.file, line, column, message)
 
 
 def read_yaml(path: Path) -> tuple[Any, Source]:

@@ -1,2 +1,5 @@
-"""The report templates, installed as ``mtcl.templates``: the Word template (built by
-``build_templates.py``) and the Markdown preview template."""
+"""The Word and Markdown templates, installed as package data (``mtcl.templates``).
+
+This file only marks the folder as a package: setuptools' editable installs cannot map a
+subpackage without one.  The templates are built by ``tools/build_templates.py``.
+"""

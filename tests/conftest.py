@@ -51,5 +51,12 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path.name}")
 
 
+@pytest.fixture
+def june(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mid-June 2023, when the six-month report is being prepared."""
+    monkeypatch.setenv("MTCL_TODAY", "2023-06-10")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--crash-rounds", default="12", help="how many times to kill `mtcl record` mid-write")
+    parser.addoption("--stress", action="store_true",
+                     help="the full counts: 50 processes writing at once, 100 kills of `mtcl record`")

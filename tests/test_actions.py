@@ -10,8 +10,7 @@ import sys
 import pytest
 from docx import Document
 
-from mtcl.actions import load_actions
-from mtcl.loader import load_year
+from mtcl.book import open_year
 
 
 @pytest.fixture
@@ -149,5 +148,5 @@ def test_concurrent_opens_get_distinct_ids(behind, data_dir):
     processes = [subprocess.Popen([sys.executable, "-m", "mtcl", *open_args("5.6")], env=env,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(8)]
     assert [p.wait(timeout=120) for p in processes] == [0] * 8
-    ids = sorted(a.id for a in load_actions(load_year(data_dir, 2023)))
+    ids = sorted(a.id for a in open_year(data_dir, 2023).actions)
     assert ids == [f"HĐKP-2023-{n:02d}" for n in range(1, 9)]

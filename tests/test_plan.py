@@ -8,14 +8,14 @@ from datetime import date
 
 import pytest
 
-from mtcl.loader import load_year
+from mtcl.book import open_year
 from mtcl.schedule import occurrences, task_states
 from tests.conftest import SHIPPED
 
 
 @pytest.fixture(scope="module")
 def year():
-    return load_year(SHIPPED, 2023)
+    return open_year(SHIPPED, 2023)
 
 
 def keys_and_dues(year, task_id):
@@ -43,11 +43,6 @@ def test_every_task_has_occurrences(year):
     assert all(occurrences(task, 2023) for task in year.tasks.values())
     states = task_states(year.tasks.values(), [], 2023, date(2023, 1, 1))
     assert {s.status for s in states} <= {"upcoming", "due_soon", "continuous"}
-
-
-@pytest.fixture
-def june(monkeypatch):
-    monkeypatch.setenv("MTCL_TODAY", "2023-06-10")
 
 
 def occurrence(cli, task_id, key, as_of="2023-06-10"):

@@ -3,23 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import random
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-
-from mtcl.loader import load_year
-from mtcl.recording import load_records
-
-
-@pytest.fixture
-def june(monkeypatch):
-    monkeypatch.setenv("MTCL_TODAY", "2023-06-10")
 
 
 def records_file(data_dir: Path) -> Path:
@@ -197,35 +183,3 @@ def test_a_record_for_a_removed_target_is_reported(cli, data_dir, june):
     )
     result = cli("status")
     assert result.exit_code == 1 and "records.jsonl:1: chỉ tiêu '4z' không còn trong objectives.yaml" in result.stderr
-
-
-def _mtcl(data_dir: Path, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "MTCL_DATA": str(data_dir), "MTCL_TODAY": "2023-06-10", "MTCL_USER": "test"}
-    return subprocess.Popen([sys.executable, "-m", "mtcl", *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-
-def test_twenty_officers_recording_at_once(data_dir):
-    processes = [_mtcl(data_dir, "record", "5.2", str(i), "--of", "100", "--note", f"n{i}") for i in range(20)]
-    codes = [p.wait(timeout=120) for p in processes]
-    assert codes == [0] * 20, [p.stderr.read().decode() for p in processes]
-    year = load_year(data_dir, 2023)
-    notes = sorted(r.note for r in load_records(year))
-    assert notes == sorted(f"n{i}" for i in range(20))
-
-
-def test_killed_while_writing_leaves_a_whole_file(data_dir, request):
-    rounds = int(request.config.getoption("--crash-rounds"))
-    rng = random.Random(20230615)
-    succeeded: set[str] = set()
-    killed: set[str] = set()
-    for i in range(rounds):
-        process = _mtcl(data_dir, "record", "4c", "43", "--note", f"k{i}")
-        time.sleep(rng.uniform(0, 0.6))
-        process.send_signal(signal.SIGKILL)
-        code = process.wait(timeout=60)
-        (succeeded if code == 0 else killed).add(f"k{i}")
-        notes = {r.note for r in load_records(load_year(data_dir, 2023))}
-        assert succeeded <= notes <= succeeded | killed
-    # every record is whole: the file loads line by line after all the kills
-    assert len(records_file(data_dir).read_text(encoding="utf-8").splitlines()) == len(notes)

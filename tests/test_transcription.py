@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from mtcl.loader import load_year
+from mtcl.book import open_year
 from tests.conftest import SHIPPED
 
 D = Decimal
@@ -93,7 +93,7 @@ TASKS = [
 
 @pytest.fixture(scope="module")
 def year():
-    return load_year(SHIPPED, 2023)
+    return open_year(SHIPPED, 2023)
 
 
 def test_every_target_is_transcribed(year):

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from mtcl.loader import load_year
+from mtcl.book import open_year
 from mtcl.newyear import shift_date
 from tests.conftest import REPO
 
@@ -89,7 +89,7 @@ def old_folder(tmp_path):
 
 
 def test_an_old_schema_is_read_in_memory_with_a_warning(old_folder):
-    year = load_year(old_folder, 2023)
+    year = open_year(old_folder, 2023)
     assert year.objectives.issuer.name == "Ủy ban nhân dân xã Giang Hải"
     assert any("chạy 'mtcl migrate'" in str(w) for w in year.warnings)
     assert (old_folder / "2023" / "objectives.yaml").read_text(encoding="utf-8").count("schema_version: 1") == 1
@@ -103,7 +103,7 @@ def test_migrate_rewrites_keeping_comments(cli, old_folder):
     after = (old_folder / "2023" / "objectives.yaml").read_text(encoding="utf-8")
     assert "schema_version: 2" in after and "name: Ủy ban nhân dân xã Giang Hải" not in after
     assert "kind: cumulative  # lũy kế" in after and after.startswith(before.splitlines()[0])
-    year = load_year(old_folder, 2023)
+    year = open_year(old_folder, 2023)
     assert not year.warnings and year.objectives.issuer.name == "Ủy ban nhân dân xã Giang Hải"
     assert "không cần nâng" in cli("migrate", "--data", str(old_folder)).stdout
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 import typer
-from rich.markup import escape
 
-from mtcl.actions import ACTION_STATES, Request, action_json, close_action, load_actions, open_action
-from mtcl.cli.base import DataOption, JsonOption, YearOption, action_app, command, console, date_option, print_json
-from mtcl.loader import load_year
+from mtcl.actions import Request
+from mtcl.book import open_year
+from mtcl.cli.base import (ByOption, DataOption, JsonOption, YearOption, action_app, command, console, data_folder,
+                           date_option, print_json, stamp, styled, today, when)
 from mtcl.models import Target, Task
-from mtcl.numbers import format_date, today
-from mtcl.overview import evaluation_date, year_status
-from mtcl.tracking import plan_states
+from mtcl.numbers import format_date
+from mtcl.status import action_json
+from mtcl.words import ACTION_STATE_WORDS, verdict
+from mtcl.writers import close_action, open_action
 
-ByOption = Annotated[Optional[str], typer.Option("--by", help="Người ghi (mặc định: MTCL_USER).")]
+STATE_COLOURS = {"open": "cyan", "overdue": "red", "closed": "green"}
 
 
 @command("open", help="Mở hành động khắc phục cho chỉ tiêu chưa đạt/chậm hoặc nhiệm vụ quá hạn.", group=action_app)
@@ -32,13 +33,13 @@ def open_(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    loaded = load_year(data, year)
-    entry = loaded.find(subject, (Target, Task))
-    when = evaluation_date(loaded.year)
-    request = Request(problem, action, owner, date_option(due), cause, occurrence, by, force)
-    opened = open_action(loaded, entry, request, year_status(loaded, when).evaluations, plan_states(loaded, when), today())
-    where = f"{opened.subject}" + (f", lần {opened.occurrence}" if opened.occurrence else "")
-    console().print(f"Đã mở {opened.id} ({escape(where)}), hạn {format_date(opened.due)}, phụ trách: {escape(opened.owner)}.")
+    book = open_year(data_folder(data), year)
+    entry = book.find(subject, (Target, Task))
+    request = Request(problem, action, owner, date_option(due), cause, occurrence, force)
+    _, opened = open_action(book, entry, request, when(book.year), today(), stamp(by))
+    where = opened.opened.subject + (f", lần {opened.opened.occurrence}" if opened.opened.occurrence else "")
+    console().print(f"Đã mở {opened.id} ({where}), hạn {format_date(opened.opened.due)}, "
+                    f"phụ trách: {opened.opened.owner}.")
 
 
 @command("close", help="Đóng hành động khắc phục, ghi kết quả và đánh giá hiệu lực.", group=action_app)
@@ -51,10 +52,9 @@ def close(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    loaded = load_year(data, year)
-    closed = close_action(loaded, action_id, result, evidence, effective, by, today())
-    verdict = "có hiệu lực" if closed.effective else "chưa có hiệu lực"
-    console().print(f"Đã đóng {closed.id} ngày {format_date(closed.closed_on)}: {verdict}.")
+    book = open_year(data_folder(data), year)
+    closed = close_action(book, action_id, result, evidence, effective, today(), stamp(by)).closed
+    console().print(f"Đã đóng {closed.id} ngày {format_date(closed.closed_on)}: {verdict(closed.effective)}.")
 
 
 @command("list", help="Sổ theo dõi hành động khắc phục của năm.", group=action_app)
@@ -64,11 +64,11 @@ def list_(
     year: YearOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    loaded = load_year(data, year)
-    when = evaluation_date(loaded.year)
-    actions = [a for a in load_actions(loaded) if a.is_open or not only_open]
+    book = open_year(data_folder(data), year)
+    on = when(book.year)
+    actions = [a for a in book.actions if a.is_open or not only_open]
     if as_json:
-        print_json([action_json(a, when) for a in actions])
+        print_json([action_json(a, on) for a in actions])
         return
     if not actions:
         console().print("Chưa có hành động khắc phục nào." if not only_open else "Không có hành động nào đang mở.")
@@ -76,17 +76,16 @@ def list_(
     from rich import box
     from rich.table import Table
 
-    table = Table(title=f"Sổ theo dõi hành động khắc phục năm {loaded.year}", title_justify="left",
+    table = Table(title=f"Sổ theo dõi hành động khắc phục năm {book.year}", title_justify="left",
                   box=box.SIMPLE_HEAD, pad_edge=False)
     for heading in ("Số phiếu", "Đối tượng", "Sự không phù hợp", "Hành động", "Phụ trách", "Hạn", "Tình trạng"):
         table.add_column(heading, no_wrap=heading in ("Số phiếu", "Hạn"))
     for a in actions:
-        state = a.state(when)
-        verdict = ""
+        state = a.state(on)
+        status = styled(ACTION_STATE_WORDS[state], STATE_COLOURS[state])
         if a.closed is not None:
-            verdict = f" {format_date(a.closed.closed_on)}, {'có hiệu lực' if a.closed.effective else 'chưa có hiệu lực'}"
-        colour = {"open": "cyan", "overdue": "red", "closed": "green"}[state]
+            status.append(f" {format_date(a.closed.closed_on)}, {verdict(a.closed.effective)}")
         subject = a.opened.subject + (f" ({a.opened.occurrence})" if a.opened.occurrence else "")
-        table.add_row(a.id, escape(subject), escape(a.opened.problem), escape(a.opened.action), escape(a.opened.owner),
-                      format_date(a.opened.due), f"[{colour}]{ACTION_STATES[state]}[/]{verdict}")
+        table.add_row(a.id, subject, a.opened.problem, a.opened.action, a.opened.owner, format_date(a.opened.due),
+                      status)
     console().print(table)

@@ -1,24 +1,33 @@
-"""The typer app, the options every command shares, and the one place errors become exits.
+"""The typer app, the options every command shares, and the edge of the program: the one
+place errors become exits, and where the clock and the environment are read.
 
 A command registered with ``command`` turns a ``UserError`` (bad input, bad data) into its
-message on standard error and exit code 1; typer itself exits 2 on a usage error.
+message on standard error and exit code 1; typer itself exits 2 on a usage error.  Nothing
+below the CLI reads ``MTCL_TODAY``, ``MTCL_USER``, ``MTCL_DATA`` or the clock: they are read
+here and handed down as values.
 """
 
 from __future__ import annotations
 
 import functools
+import getpass
 import json
+import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
+from mtcl import __version__
 from mtcl.cli.vietnamese import VietnameseCommand, VietnameseGroup
+from mtcl.entries import Stamp
 from mtcl.errors import DataErrors, UserError
+from mtcl.numbers import parse_date
+from mtcl.periods import check_period, evaluation_date
 
 
 def _group(name: str, help: str) -> typer.Typer:
@@ -34,9 +43,26 @@ def _group(name: str, help: str) -> typer.Typer:
     )
 
 
-app = _group("mtcl", "Theo dõi Mục tiêu chất lượng (ISO 9001:2015) của UBND xã: số liệu, kế hoạch, báo cáo.")
+app = _group("mtcl", "Theo dõi Mục tiêu chất lượng (ISO 9001:2015) của cơ quan: số liệu, kế hoạch, báo cáo.")
 action_app = _group("action", "Hành động khắc phục (ISO 9001 điều 10.2): mở, đóng, sổ theo dõi.")
+templates_app = _group("templates", "Mẫu văn bản có sẵn: xem danh sách, lấy ra để sửa theo mẫu của cơ quan.")
 app.add_typer(action_app)
+app.add_typer(templates_app)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"mtcl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="In phiên bản của mtcl rồi thoát.", is_eager=True,
+                                          callback=_show_version)] = False,
+) -> None:
+    """Theo dõi Mục tiêu chất lượng (ISO 9001:2015) của cơ quan: số liệu, kế hoạch, báo cáo."""
+
 
 DataOption = Annotated[
     Optional[Path],
@@ -49,13 +75,48 @@ JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng 
 AsOfOption = Annotated[
     Optional[str], typer.Option("--as-of", help="Ngày đánh giá (15/6/2023 hoặc 2023-06-15).", show_default=False)
 ]
+PeriodOption = Annotated[
+    Optional[str], typer.Option("--period", help="Kỳ: h1, q1, q2, q3, q4, year (đánh giá tại ngày cuối kỳ).")
+]
+ByOption = Annotated[Optional[str], typer.Option("--by", help="Người ghi (mặc định: MTCL_USER).")]
+
+
+def data_folder(data: Path | None) -> Path:
+    """``--data``, else ``$MTCL_DATA``, else ``./data``."""
+    return data or Path(os.environ.get("MTCL_DATA") or "data")
+
+
+def today() -> date:
+    """Today, or the date in ``MTCL_TODAY`` (to catch up on a past day, and for tests)."""
+    fixed = os.environ.get("MTCL_TODAY")
+    return parse_date(fixed) if fixed else date.today()
+
+
+def user(by: str | None) -> str:
+    """Who records: ``--by``, else ``$MTCL_USER``, else the login name."""
+    if by and by.strip():
+        return by.strip()
+    try:
+        return os.environ.get("MTCL_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "không rõ"
+
+
+def stamp(by: str | None) -> Stamp:
+    """Who writes a line, and now (UTC, to the second)."""
+    return Stamp(user(by), datetime.now(timezone.utc).replace(microsecond=0))
 
 
 def date_option(text: str | None) -> date | None:
     """A date typed the Vietnamese way (15/6/2023) or ISO (2023-06-15), if given."""
-    from mtcl.numbers import parse_date
-
     return parse_date(text) if text is not None else None
+
+
+def when(year: int, as_of: str | None = None, period: str | None = None) -> date:
+    """The date a view is judged at: ``--as-of``, or ``--period``'s end, or today kept in the year."""
+    if as_of is not None and period is not None:
+        raise UserError("chỉ dùng một trong hai: --as-of hoặc --period")
+    return evaluation_date(year, today(), date_option(as_of), check_period(period) if period else None)
 
 
 def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -84,13 +145,21 @@ def fail(message: str) -> None:
 
 
 def console():
+    """The terminal, printing text as it is: nothing from a file or a user is read as markup."""
     from rich.console import Console
 
-    out = Console(highlight=False, soft_wrap=False)
-    if not out.is_terminal:
+    out = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
         # Piped or redirected output is read whole, not in an 80-column window.
         out.width = max(out.width, 160)
     return out
+
+
+def styled(text: str, style: str):
+    """A piece of text in a colour, never parsed for markup."""
+    from rich.text import Text
+
+    return Text(text, style=style)
 
 
 def _json_default(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""``mtcl report``: the MTCL results report as a Word document (or Markdown to preview)."""
+"""``mtcl report`` (the Word documents, or Markdown to preview) and ``mtcl templates``."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.cli.base import AsOfOption, DataOption, YearOption, command, date_option
+from mtcl.book import open_year
+from mtcl.cli.base import (AsOfOption, DataOption, YearOption, command, console, data_folder, date_option,
+                           templates_app, when)
 from mtcl.errors import UserError
-from mtcl.loader import load_year
-from mtcl.overview import evaluation_date
+from mtcl.files import display_path
 from mtcl.periods import check_period
-from mtcl.yamlsource import display_path
+from mtcl.report.context import ReportOptions
+from mtcl.report.documents import prepare
+from mtcl.report.render import TEMPLATES, export_template, render_docx, render_markdown
 
 
 @command("report", help="Lập báo cáo kết quả thực hiện MTCL, phiếu và sổ HĐKP, báo cáo xem xét của lãnh đạo (Word).")
@@ -31,25 +34,39 @@ def report(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    from mtcl.report.context import ReportOptions
-    from mtcl.report.documents import prepare
-    from mtcl.report.render import render_docx, render_markdown, shipped_template
-
-    loaded = load_year(data, year)
+    book = open_year(data_folder(data), year)
     key = check_period(period) if period else None
     if output_format not in ("docx", "md"):
         raise UserError(f"định dạng '{output_format}' không hỗ trợ", "chọn docx hoặc md")
-    signed = date_option(report_date) or evaluation_date(loaded.year)
-    options = ReportOptions(key, signed, number, signer)
-    document = prepare(kind, loaded, options, date_option(as_of), action_id)
+    signed = date_option(report_date) or when(book.year)
+    document = prepare(kind, book, ReportOptions(key, signed, number, signer), date_option(as_of), action_id)
     if output_format == "md":
         if kind != "results":
             raise UserError("--format md chỉ dùng cho báo cáo kết quả (--kind results)")
         print(render_markdown(document.context, template), end="")
         return
     if out is None:
-        folder = loaded.folder.parent.resolve().parent / "reports" / str(loaded.year)
+        folder = book.root.resolve().parent / "reports" / str(book.year)
         folder.mkdir(parents=True, exist_ok=True)
         out = folder / document.file_name
-    written = render_docx(document.context, out, template or shipped_template(document.template), force)
+    written = render_docx(document.context, out, document.template, template, force)
     print(f"Đã lập báo cáo: {display_path(written)}")
+
+
+@command("list", help="Các mẫu văn bản có sẵn.", group=templates_app)
+def list_templates() -> None:
+    out = console()
+    for name, (file_name, what) in TEMPLATES.items():
+        out.print(f"{name:<18} {file_name:<24} {what}")
+
+
+@command("export", help="Lấy một mẫu có sẵn ra tệp để sửa (rồi dùng với --template).", group=templates_app)
+def export(
+    name: Annotated[str, typer.Argument(metavar="MẪU", help="Tên mẫu: bao-cao, bao-cao-md, phieu-hdkp…")],
+    out: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp (hoặc thư mục) ghi ra.")],
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+) -> None:
+    written = export_template(name, out, force)
+    print(f"Đã lấy mẫu '{name}' ra: {display_path(written)}")
+    print(f"Sửa bằng Word hoặc LibreOffice, giữ các thẻ {{{{ ... }}}} và {{%p ... %}}, rồi dùng: "
+          f"mtcl report --template {display_path(written)}")

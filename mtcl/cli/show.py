@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from mtcl.cli.base import DataOption, YearOption, command, console
-from mtcl.labels import KINDS, OPS, REPEATS
-from mtcl.loader import YearData, load_year
+from mtcl.book import Book, open_year
+from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, styled
 from mtcl.models import Objective, Target, Task
 from mtcl.numbers import format_date, format_quantity
 from mtcl.schedule import occurrences as schedule_occurrences
+from mtcl.text import one_line
+from mtcl.words import KIND_WORDS, REPEAT_WORDS, plan_text
 
 
 @command("show", help="Xem đầy đủ một mục tiêu (1..9), chỉ tiêu (4đ hoặc 4dd) hoặc nhiệm vụ (I.6).")
@@ -21,31 +21,31 @@ def show(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    loaded = load_year(data, year)
-    entry = loaded.find(entry_id)
-    lines = {Objective: _objective, Target: _target, Task: _task}[type(entry)](entry, loaded)
+    book = open_year(data_folder(data), year)
+    entry = book.find(entry_id)
+    lines = {Objective: _objective, Target: _target, Task: _task}[type(entry)](entry, book)
     out = console()
     for label, value in lines:
-        out.print(f"[bold]{label}:[/] {escape(value)}" if label else escape(value))
+        out.print(styled(f"{label}:", "bold") + f" {value}" if label else value)
 
 
-def _objective(objective: Objective, loaded: YearData) -> list[tuple[str, str]]:
-    lines = [("Mục tiêu", str(objective.id)), ("Nội dung", " ".join(objective.title.split()))]
+def _objective(objective: Objective, book: Book) -> list[tuple[str, str]]:
+    lines = [("Mục tiêu", str(objective.id)), ("Nội dung", one_line(objective.title))]
     for t in objective.targets:
-        lines.append(("", f"  {t.id}  {t.label}: {OPS[t.op]} {format_quantity(t.plan, t.unit)}"))
-    tasks = [t for t in loaded.tasks.values() if t.objective == objective.id]
+        lines.append(("", f"  {t.id}  {t.label}: {plan_text(t)}"))
+    tasks = [t for t in book.tasks.values() if t.objective == objective.id]
     if tasks:
         lines.append(("Nhiệm vụ", ", ".join(t.id for t in tasks)))
     return lines
 
 
-def _target(t: Target, loaded: YearData) -> list[tuple[str, str]]:
+def _target(t: Target, book: Book) -> list[tuple[str, str]]:
     lines = [
         ("Chỉ tiêu", t.id),
         ("Thuộc mục tiêu", str(t.objective)),
-        ("Nội dung", " ".join(t.name.split())),
-        ("Kế hoạch", f"{OPS[t.op]} {format_quantity(t.plan, t.unit)}"),
-        ("Loại", KINDS[t.kind]),
+        ("Nội dung", one_line(t.name)),
+        ("Kế hoạch", plan_text(t)),
+        ("Loại", KIND_WORDS[t.kind]),
     ]
     if t.parent:
         lines.append(("Thuộc chỉ tiêu", t.parent))
@@ -58,20 +58,20 @@ def _target(t: Target, loaded: YearData) -> list[tuple[str, str]]:
     return lines
 
 
-def _task(t: Task, loaded: YearData) -> list[tuple[str, str]]:
+def _task(t: Task, book: Book) -> list[tuple[str, str]]:
     occurrences = ", ".join(
         f"{o.key} (hạn {format_date(o.due)})" if o.due and o.key != o.due.isoformat() else o.key
-        for o in schedule_occurrences(t, loaded.year)
+        for o in schedule_occurrences(t, book.year)
     )
-    deadlines = ", ".join(format_date(d) for d in t.due) if t.due else REPEATS[t.repeat]
+    deadlines = ", ".join(format_date(d) for d in t.due) if t.due else REPEAT_WORDS[t.repeat]
     return [
         ("Nhiệm vụ", f"{t.id} (phần {t.section}, mục tiêu {t.objective})"),
-        ("Nội dung", " ".join(t.work.split())),
+        ("Nội dung", one_line(t.work)),
         ("Chủ trì", t.lead),
         ("Phối hợp", ", ".join(t.partners) or "—"),
-        ("Thời gian", " ".join(t.timing.split())),
+        ("Thời gian", one_line(t.timing)),
         ("Hạn", deadlines),
         ("Các lần thực hiện", occurrences),
         ("Theo dõi", ", ".join(t.monitors)),
-        ("Minh chứng", "; ".join(" ".join(e.split()) for e in t.evidence)),
+        ("Minh chứng", "; ".join(one_line(e) for e in t.evidence)),
     ]

@@ -1,17 +1,17 @@
-"""``mtcl validate``: check the year's hand-written files."""
+"""``mtcl validate``: check the year's files."""
 
 from __future__ import annotations
 
-from mtcl.cli.base import DataOption, YearOption, command
-from mtcl.loader import load_year
+from mtcl.book import open_year
+from mtcl.cli.base import DataOption, YearOption, command, data_folder
 
 
-@command("validate", help="Kiểm tra tệp mục tiêu và kế hoạch của năm; báo mọi lỗi kèm dòng, cột.")
+@command("validate", help="Kiểm tra tệp mục tiêu, kế hoạch và số liệu đã ghi của năm; báo mọi lỗi kèm dòng, cột.")
 def validate(data: DataOption = None, year: YearOption = None) -> None:
-    loaded = load_year(data, year)
+    book = open_year(data_folder(data), year)
     print(
-        f"Hợp lệ: năm {loaded.year} có {len(loaded.objectives.objectives)} mục tiêu, "
-        f"{len(loaded.targets)} chỉ tiêu, {len(loaded.tasks)} nhiệm vụ ({loaded.folder})."
+        f"Hợp lệ: năm {book.year} có {len(book.objectives.objectives)} mục tiêu, "
+        f"{len(book.targets)} chỉ tiêu, {len(book.tasks)} nhiệm vụ ({book.folder})."
     )
-    for warning in loaded.warnings:
+    for warning in book.warnings:
         print(f"Cảnh báo: {warning}")

@@ -10,11 +10,15 @@ Vietnamese lead-in, so nothing is ever hidden.
 from __future__ import annotations
 
 import difflib
+import importlib
 import re
 from typing import Any
 
-from typer._click import exceptions as click_errors
+import typer
 from typer.core import TyperCommand, TyperGroup
+
+# click's exceptions (typer vendors click from 0.26 on), reached through the class typer exports.
+click_errors = importlib.import_module(typer.BadParameter.__module__)
 
 RICH_TEXTS = {
     "ARGUMENTS_PANEL_TITLE": "Tham số",

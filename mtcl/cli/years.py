@@ -6,11 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.cli.base import DataOption, YearOption, command, console
+from mtcl.book import data_root, year_folder, year_folders
+from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, styled, today
 from mtcl.errors import UserError
-from mtcl.loader import data_root, year_folder, year_folders
 from mtcl.migrate import migrate_folder
-from mtcl.overview import yearly_summary
+from mtcl.newyear import create_year
+from mtcl.status import yearly_summary
 
 
 @command("init", help="Tạo thư mục năm mới từ mục tiêu và kế hoạch của năm trước.")
@@ -19,11 +20,9 @@ def init(
     source_year: Annotated[Optional[int], typer.Option("--from", help="Năm gốc (mặc định: năm liền trước).")] = None,
     data: DataOption = None,
 ) -> None:
-    from mtcl.newyear import create_year
-
     if not 2000 <= new_year <= 2100:
         raise UserError(f"năm '{new_year}' không hợp lệ")
-    folder, todo = create_year(data, new_year, source_year)
+    folder, todo = create_year(data_folder(data), new_year, source_year)
     out = console()
     out.print(f"Đã tạo {folder} từ năm {source_year or new_year - 1} (không sao chép số liệu và minh chứng).")
     out.print("Cần sửa tiếp:")
@@ -34,7 +33,7 @@ def init(
 
 @command("migrate", help="Nâng tệp mục tiêu và kế hoạch của một năm lên lược đồ hiện hành.")
 def migrate(data: DataOption = None, year: YearOption = None) -> None:
-    folder = year_folder(data, year)
+    folder = year_folder(data_folder(data), year)
     changed = migrate_folder(folder)
     if not changed:
         print(f"{folder}: đã ở lược đồ hiện hành, không cần nâng.")
@@ -47,14 +46,14 @@ def years(data: DataOption = None) -> None:
     from rich import box
     from rich.table import Table
 
-    root = data_root(data)
+    root = data_root(data_folder(data))
     table = Table(title=f"Các năm trong {root}", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for heading in ("Năm", "Mục tiêu", "Chỉ tiêu", "Nhiệm vụ", "Bản ghi", "Có số liệu", "Đạt", "Tình trạng"):
         table.add_column(heading, justify="left" if heading in ("Năm", "Tình trạng") else "right")
     for year in sorted(year_folders(root)):
-        summary = yearly_summary(root, year)
+        summary = yearly_summary(root, year, today())
         if summary.problem:
-            table.add_row(str(year), "", "", "", "", "", "", f"[red]{summary.problem}[/]")
+            table.add_row(str(year), "", "", "", "", "", "", styled(summary.problem, "red"))
             continue
         table.add_row(
             str(year), str(summary.objectives), str(summary.targets), str(summary.tasks), str(summary.records),

@@ -11,16 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from mtcl.actions import Action
+from mtcl.actions import NEEDS_ACTION, Action, actions_about
 from mtcl.attainment import Evaluation
-from mtcl.labels import OPS, STATUSES
-from mtcl.loader import YearData
-from mtcl.numbers import format_date, format_long_date, format_number, format_percent, format_quantity
-from mtcl.overview import YearStatus
+from mtcl.book import Book
+from mtcl.numbers import format_date, format_long_date, format_percent
 from mtcl.periods import period_phrase
 from mtcl.schedule import OccurrenceState, plan_summary
-
-OP_WORDS = {">=": "", ">": "trên ", "<=": "không quá "}
+from mtcl.status import YearStatus
+from mtcl.text import one_line
+from mtcl.words import STATUS_WORDS, actual_number, actual_text, plan_text, plan_words, percent_text, verdict
 
 
 @dataclass(frozen=True)
@@ -35,16 +34,16 @@ def subject(period: str, year: int) -> str:
     return f"Kết quả thực hiện Mục tiêu chất lượng {period_phrase(period, year)}"
 
 
-def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceState], options: ReportOptions) -> dict:
-    objectives = year.objectives
+def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], options: ReportOptions) -> dict:
+    objectives = book.objectives
     issuer, decision = objectives.issuer, objectives.decision
-    period_words = period_phrase(options.period, year.year)
+    period_words = period_phrase(options.period, book.year)
     estimated = any(e.figure and e.figure.estimated for e in status.evaluations)
     intro = (
         f"Thực hiện Quyết định số {decision.number} ngày {format_date(decision.date)} của {issuer.name} "
-        f"ban hành Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {year.year}, "
+        f"ban hành Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {book.year}, "
         if decision.number and decision.date
-        else f"Thực hiện Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {year.year}, "
+        else f"Thực hiện Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {book.year}, "
     )
     intro += f"{issuer.short_name} báo cáo kết quả thực hiện {period_words} như sau:"
     by_objective: dict[int, list[Evaluation]] = {}
@@ -53,8 +52,8 @@ def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceStat
     note = f"Số liệu tính đến ngày {format_date(status.as_of)}"
     note += "; số liệu ghi “ước” là ước thực hiện đến hết kỳ báo cáo." if estimated else "."
     return {
-        **letterhead(year, options.report_date, f"{options.number or '      '}/BC-UBND"),
-        "subject": subject(options.period, year.year),
+        **letterhead(book, options.report_date, f"{options.number or '      '}/BC-UBND"),
+        "subject": subject(options.period, book.year),
         "intro": intro,
         "as_of_note": note,
         "objectives": [_objective(o, by_objective.get(o.id, [])) for o in objectives.objectives],
@@ -71,9 +70,9 @@ def build_context(year: YearData, status: YearStatus, tasks: list[OccurrenceStat
     }
 
 
-def letterhead(year: YearData, on: date, number: str | None) -> dict:
+def letterhead(book: Book, on: date, number: str | None) -> dict:
     """The header every document of the commune carries (NĐ 30/2020, Phụ lục I)."""
-    issuer = year.objectives.issuer
+    issuer = book.objectives.issuer
     return {
         "authority": issuer.authority.upper(),
         "unit": issuer.unit.upper(),
@@ -85,33 +84,23 @@ def letterhead(year: YearData, on: date, number: str | None) -> dict:
 
 def _objective(objective, mine: list[Evaluation]) -> dict:
     return {
-        "heading": f"{objective.id}. Mục tiêu {objective.id}: {' '.join(objective.title.split())}",
+        "heading": f"{objective.id}. Mục tiêu {objective.id}: {one_line(objective.title)}",
         "sentences": [objective_sentence(mine)],
         "rows": [_row(e) for e in mine],
     }
 
 
-def actual_text(evaluation: Evaluation, estimate: str = "") -> str:
-    """'2,9 tỷ đồng', or '—' without a figure; ``estimate`` ('ước') marks an estimated one."""
-    figure = evaluation.figure
-    if figure is None:
-        return "—"
-    text = format_quantity(figure.actual, evaluation.target.unit, most=2)
-    return f"{estimate} {text}" if estimate and figure.estimated else text
-
-
 def _row(evaluation: Evaluation) -> dict:
-    target, figure, previous = evaluation.target, evaluation.figure, evaluation.previous
-    actual = format_number(figure.actual, most=2) if figure else "—"
+    target, previous = evaluation.target, evaluation.previous
     return {
         "stt": target.id,
-        "name": " ".join(target.name.split()),
+        "name": one_line(target.name),
         "unit": target.unit,
-        "plan": f"{OP_WORDS[target.op]}{format_number(target.plan)}",
-        "actual": f"Ước {actual}" if figure and figure.estimated else actual,
-        "attainment": format_percent(evaluation.attainment) if evaluation.attainment is not None else "",
-        "previous": format_percent(previous.ratio) if previous and previous.ratio is not None else "",
-        "status": STATUSES[evaluation.status],
+        "plan": plan_words(target, unit=False),
+        "actual": actual_number(evaluation),
+        "attainment": percent_text(evaluation.attainment),
+        "previous": percent_text(previous.ratio if previous else None),
+        "status": STATUS_WORDS[evaluation.status],
     }
 
 
@@ -121,7 +110,7 @@ def target_clause(evaluation: Evaluation) -> str:
     target, figure = evaluation.target, evaluation.figure
     verb = "ước đạt" if figure.estimated else "đạt"
     actual = actual_text(evaluation)
-    plan = f"{OP_WORDS[target.op]}{format_quantity(target.plan, target.unit)}"
+    plan = plan_words(target)
     if target.kind == "ratio" or target.op == "<=":
         text = f"{target.label} {verb} {actual} (kế hoạch {plan})"
     elif target.kind == "checklist":
@@ -169,7 +158,7 @@ def _task_line(state: OccurrenceState) -> str:
 
 def _plan_summary_sentence(tasks: list[OccurrenceState]) -> str:
     summary = plan_summary(tasks)
-    due = summary["done"] + summary["done_late"] + summary["overdue"]
+    due = summary["due"]
     if not due:
         return "Đến thời điểm báo cáo, chưa có nhiệm vụ nào của kế hoạch đến hạn."
     share = f", đạt {format_percent(summary['on_time_share'])} đúng hạn" if summary["on_time_share"] is not None else ""
@@ -202,13 +191,12 @@ def action_phrase(action: Action) -> str:
     opened, closed = action.opened, action.closed
     text = f"{action.id}: {opened.action} (phụ trách: {opened.owner}, hạn {format_date(opened.due)}"
     if closed is not None:
-        verdict = "có hiệu lực" if closed.effective else "chưa có hiệu lực"
-        text += f"; đã đóng {format_date(closed.closed_on)}, {verdict}"
+        text += f"; đã đóng {format_date(closed.closed_on)}, {verdict(closed.effective)}"
     return text + ")"
 
 
 def _actions_for(actions: tuple[Action, ...], subject: str, occurrence: str | None) -> str:
-    mine = [a for a in actions if a.opened.subject == subject and a.opened.occurrence == occurrence]
+    mine = actions_about(list(actions), subject, occurrence)
     if not mine:
         return ""
     return " Hành động khắc phục " + "; ".join(action_phrase(a) for a in mine) + "."
@@ -217,13 +205,12 @@ def _actions_for(actions: tuple[Action, ...], subject: str, occurrence: str | No
 def _shortcomings(evaluations: list[Evaluation], tasks: list[OccurrenceState], actions: tuple[Action, ...]) -> list[str]:
     lines = []
     for evaluation in evaluations:
-        if evaluation.status not in ("not_met", "behind", "near"):
+        if evaluation.status not in NEEDS_ACTION:
             continue
         target = evaluation.target
-        plan = f"{OPS[target.op]} {format_quantity(target.plan, target.unit)}"
         line = (
             f"- Chỉ tiêu {target.id} ({target.label}): thực hiện {actual_text(evaluation)}, "
-            f"kế hoạch {plan}; {STATUSES[evaluation.status].lower()}."
+            f"kế hoạch {plan_text(target)}; {STATUS_WORDS[evaluation.status].lower()}."
         )
         reasons = [r.note for r in evaluation.figure.records if r.note]
         if reasons:
@@ -253,7 +240,7 @@ def _next_steps(status: YearStatus, tasks: list[OccurrenceState]) -> list[str]:
         for a in status.actions
         if a.is_open
     ]
-    behind = [e.target for e in status.evaluations if e.status in ("not_met", "behind", "near")]
+    behind = [e.target for e in status.evaluations if e.status in NEEDS_ACTION]
     if behind:
         lines.append(
             "- Tập trung chỉ đạo, có giải pháp thực hiện các chỉ tiêu chưa đạt hoặc chậm tiến độ: "
@@ -288,23 +275,3 @@ def _closing(status: YearStatus) -> str:
 
 def _recipients(recipients: list[str], archive: str) -> list[str]:
     return [f"- {r};" for r in recipients] + [f"- Lưu: {archive}."]
-
-
-REPORT_SLUGS = {"h1": "6-thang", "year": "nam", "q1": "quy-1", "q2": "quy-2", "q3": "quy-3", "q4": "quy-4"}
-
-
-def prepare_report(year: YearData, options: ReportOptions, as_of: date | None = None) -> dict:
-    """The context of the period's report, with figures as of ``as_of``.
-
-    By default the period's end: the report is written before the period ends (15/6 for
-    six months, 30/11 for the year), so the figures to date stand with the estimates
-    (ước) the officer recorded for the period's end, and both are shown, the estimates
-    marked."""
-    from mtcl.overview import year_status
-    from mtcl.periods import period_end
-    from mtcl.tracking import plan_states
-
-    when = as_of or period_end(year.year, options.period)
-    # The plan is judged on the day the report is written: a deadline after it is not late.
-    tasks = plan_states(year, min(when, max(options.report_date, date(year.year, 1, 1))))
-    return build_context(year, year_status(year, when), tasks, options)

@@ -2,7 +2,7 @@
 
 ``mtcl report`` makes four kinds of document: the MTCL results report (``results``), the
 corrective action request form (``action``), the register of actions (``register``) and
-the management review input (``review``).
+the management review input (``review``).  Each is made from the book alone.
 """
 
 from __future__ import annotations
@@ -10,9 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from mtcl.actions import find_action
+from mtcl.book import Book
 from mtcl.errors import UserError
-from mtcl.loader import YearData
-from mtcl.report.context import REPORT_SLUGS, ReportOptions, prepare_report
+from mtcl.periods import PERIOD_SLUGS, period_end, within_year
+from mtcl.report import quality
+from mtcl.report.context import ReportOptions, build_context
+from mtcl.status import plan_status, year_status
 
 KINDS = ("results", "action", "register", "review")
 
@@ -24,41 +28,37 @@ class Prepared:
     file_name: str
 
 
-def prepare(kind: str, year: YearData, options: ReportOptions, as_of: date | None, action_id: str | None) -> Prepared:
-    from mtcl.actions import find_action, load_actions
-    from mtcl.overview import year_status
-    from mtcl.periods import period_end
-    from mtcl.recording import load_records
-    from mtcl.report import quality
-    from mtcl.tracking import plan_states
-
+def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, action_id: str | None) -> Prepared:
+    """The document of ``kind``.  A period's figures are taken at ``as_of``, by default
+    the period's end: the report is written before the period ends (15/6 for six months,
+    30/11 for the year), so the figures to date stand with the estimates (ước) the officer
+    recorded for the period's end.  The plan is judged on the day the report is written:
+    a deadline after it is not late."""
     if kind not in KINDS:
         raise UserError(f"loại văn bản '{kind}' không có", f"chọn một trong: {', '.join(KINDS)}")
     if kind != "action" and action_id is not None:
         raise UserError(f"số phiếu '{action_id}' chỉ dùng với --kind action")
     if kind in ("results", "review") and options.period is None:
         raise UserError("cần chọn kỳ báo cáo", "thêm --period h1 (6 tháng), q1..q4 hoặc year (năm)")
-    if kind == "results":
-        context = prepare_report(year, options, as_of)
-        return Prepared(context, "bao-cao-mtcl.docx", f"bao-cao-mtcl-{REPORT_SLUGS[options.period]}-{year.year}.docx")
     if kind == "action":
         if action_id is None:
             raise UserError("cần số phiếu: mtcl report --kind action HĐKP-2023-01")
-        action = find_action(load_actions(year), action_id)
+        action = find_action(book.actions, action_id)
         slug = action.id.lower().replace("hđkp", "hdkp")
-        return Prepared(quality.action_context(year, action), "phieu-hdkp.docx", f"phieu-{slug}.docx")
+        return Prepared(quality.action_context(book, action), "phieu-hdkp.docx", f"phieu-{slug}.docx")
     if kind == "register":
-        on = as_of or options.report_date
-        context = quality.register_context(year, load_actions(year), on)
-        return Prepared(context, "so-theo-doi-hdkp.docx", f"so-theo-doi-hdkp-{year.year}.docx")
-    if options.period not in quality.EARLIER_CHECKPOINT:
+        context = quality.register_context(book, as_of or options.report_date)
+        return Prepared(context, "so-theo-doi-hdkp.docx", f"so-theo-doi-hdkp-{book.year}.docx")
+    if kind == "review" and options.period not in quality.EARLIER_CHECKPOINT:
         raise UserError("báo cáo xem xét của lãnh đạo làm 6 tháng một lần", "dùng --period h1 hoặc --period year")
-    when = as_of or period_end(year.year, options.period)
-    records = load_records(year)  # read once for both dates
-    status = year_status(year, when, records)
-    earlier = year_status(year, quality.earlier_checkpoint(year.year, options.period), records)
-    tasks = plan_states(year, min(when, max(options.report_date, date(year.year, 1, 1))))
-    context = quality.review_context(year, options.period, status, earlier, tasks, options.report_date,
+    when = as_of or period_end(book.year, options.period)
+    status = year_status(book, when)
+    tasks = plan_status(book, min(when, within_year(book.year, options.report_date))).states
+    slug = PERIOD_SLUGS[options.period]
+    if kind == "results":
+        context = build_context(book, status, tasks, options)
+        return Prepared(context, "bao-cao-mtcl.docx", f"bao-cao-mtcl-{slug}-{book.year}.docx")
+    earlier = year_status(book, quality.earlier_checkpoint(book.year, options.period))
+    context = quality.review_context(book, options.period, status, earlier, tasks, options.report_date,
                                      options.signer or "")
-    return Prepared(context, "xem-xet-lanh-dao.docx",
-                    f"xem-xet-lanh-dao-{REPORT_SLUGS[options.period]}-{year.year}.docx")
+    return Prepared(context, "xem-xet-lanh-dao.docx", f"xem-xet-lanh-dao-{slug}-{book.year}.docx")

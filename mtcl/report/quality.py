@@ -10,27 +10,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from mtcl.actions import ACTION_STATES, Action
+from mtcl.actions import Action
 from mtcl.attainment import Evaluation
-from mtcl.labels import STATUSES
-from mtcl.loader import YearData
-from mtcl.numbers import format_date, format_number
-from mtcl.overview import YearStatus
+from mtcl.book import Book
+from mtcl.numbers import format_date
 from mtcl.periods import period_phrase
-from mtcl.report.context import OP_WORDS, action_phrase, actual_text, letterhead
+from mtcl.report.context import action_phrase, letterhead
 from mtcl.schedule import OccurrenceState, plan_summary
+from mtcl.status import YearStatus
+from mtcl.words import ACTION_STATE_WORDS, STATUS_WORDS, actual_text, capitalised, plan_words, verdict
 
 # The review compares each target with the checkpoint before: the first quarter for the
 # six-month review, the first half for the annual one.
 EARLIER_CHECKPOINT = {"h1": (3, 31), "year": (6, 30)}
 
 
-def _subject_text(year: YearData, action: Action) -> str:
+def _subject_text(book: Book, action: Action) -> str:
     opened = action.opened
     if opened.subject_kind == "target":
-        target = year.targets.get(opened.subject)
+        target = book.targets.get(opened.subject)
         return f"Chỉ tiêu {opened.subject}" + (f" – {target.label}" if target else "")
-    task = year.tasks.get(opened.subject)
+    task = book.tasks.get(opened.subject)
     text = f"Nhiệm vụ {opened.subject}" + (f" – {task.label}" if task else "")
     return text + (f" (lần {opened.occurrence})" if opened.occurrence else "")
 
@@ -38,17 +38,16 @@ def _subject_text(year: YearData, action: Action) -> str:
 def _outcome(action: Action) -> str:
     closed = action.closed
     if closed is None:
-        return ACTION_STATES["open"]
-    verdict = "Có hiệu lực" if closed.effective else "Chưa có hiệu lực"
-    return f"{closed.result} ({verdict}, đóng {format_date(closed.closed_on)})"
+        return ACTION_STATE_WORDS["open"]
+    return f"{closed.result} ({capitalised(verdict(closed.effective))}, đóng {format_date(closed.closed_on)})"
 
 
-def action_context(year: YearData, action: Action) -> dict:
+def action_context(book: Book, action: Action) -> dict:
     opened, closed = action.opened, action.closed
     fields = [
         ("Số phiếu", action.id),
         ("Ngày mở phiếu", format_date(opened.opened_on)),
-        ("Đối tượng", _subject_text(year, action)),
+        ("Đối tượng", _subject_text(book, action)),
         ("Mô tả sự không phù hợp", opened.problem),
         ("Nguyên nhân", opened.cause or "Chưa xác định"),
         ("Hành động khắc phục", opened.action),
@@ -58,11 +57,11 @@ def action_context(year: YearData, action: Action) -> dict:
         ("Kết quả thực hiện", closed.result if closed else ""),
         ("Minh chứng", (closed.evidence or "") if closed else ""),
         ("Ngày đóng phiếu", format_date(closed.closed_on) if closed else ""),
-        ("Đánh giá hiệu lực", ("Có hiệu lực" if closed.effective else "Chưa có hiệu lực") if closed else "Chưa đánh giá"),
+        ("Đánh giá hiệu lực", capitalised(verdict(closed.effective)) if closed else "Chưa đánh giá"),
     ]
     return {
-        **letterhead(year, opened.opened_on, action.id),
-        "subject": f"(Theo điều 10.2 TCVN ISO 9001:2015, năm {year.year})",
+        **letterhead(book, opened.opened_on, action.id),
+        "subject": f"(Theo điều 10.2 TCVN ISO 9001:2015, năm {book.year})",
         "fields": [{"label": label, "value": value} for label, value in fields],
         "opened_by": opened.by,
     }
@@ -71,7 +70,8 @@ def action_context(year: YearData, action: Action) -> dict:
 REGISTER_FIELDS = ("stt", "id", "opened_on", "subject", "problem", "cause", "action", "owner", "due", "outcome")
 
 
-def register_context(year: YearData, actions: list[Action], on: date) -> dict:
+def register_context(book: Book, on: date) -> dict:
+    actions = book.actions
     rows = [
         {
             "stt": str(number),
@@ -83,7 +83,7 @@ def register_context(year: YearData, actions: list[Action], on: date) -> dict:
             "action": action.opened.action,
             "owner": action.opened.owner,
             "due": format_date(action.opened.due),
-            "outcome": _outcome(action) if action.closed else ACTION_STATES[action.state(on)],
+            "outcome": _outcome(action) if action.closed else ACTION_STATE_WORDS[action.state(on)],
         }
         for number, action in enumerate(actions, start=1)
     ]
@@ -95,8 +95,8 @@ def register_context(year: YearData, actions: list[Action], on: date) -> dict:
         f"({effective} có hiệu lực)."
     )
     return {
-        **letterhead(year, on, None),
-        "subject": f"Năm {year.year}",
+        **letterhead(book, on, None),
+        "subject": f"Năm {book.year}",
         "summary": summary,
         "rows": rows or [{**dict.fromkeys(REGISTER_FIELDS, ""), "problem": "Chưa có phiếu nào."}],
         "prepared_by": "",
@@ -115,7 +115,7 @@ def trend(now: Evaluation, before: Evaluation) -> str:
 
 
 def review_context(
-    year: YearData,
+    book: Book,
     period: str,
     status: YearStatus,
     earlier: YearStatus,
@@ -128,9 +128,9 @@ def review_context(
         {
             "stt": e.target.id,
             "name": e.target.label,
-            "plan": f"{OP_WORDS[e.target.op]}{format_number(e.target.plan)} {e.target.unit}".replace(" %", "%"),
+            "plan": plan_words(e.target),
             "actual": actual_text(e, "Ước"),
-            "status": STATUSES[e.status],
+            "status": STATUS_WORDS[e.status],
             "trend": trend(e, before[e.target.id]),
         }
         for e in status.evaluations
@@ -143,9 +143,8 @@ def review_context(
         f"{format_date(earlier.as_of)}."
     )
     plan = plan_summary(tasks)
-    due = plan["done"] + plan["done_late"] + plan["overdue"]
     plan_sentence = (
-        f"{due} lần thực hiện nhiệm vụ đã đến hạn: {plan['done']} hoàn thành đúng hạn, {plan['done_late']} "
+        f"{plan['due']} lần thực hiện nhiệm vụ đã đến hạn: {plan['done']} hoàn thành đúng hạn, {plan['done_late']} "
         f"hoàn thành trễ hạn, {plan['overdue']} quá hạn."
     )
     overdue = [
@@ -163,18 +162,17 @@ def review_context(
         else "Chưa có hành động khắc phục nào trong kỳ."
     )
     proposals = [
-        f"- Mở hành động khắc phục cho chỉ tiêu {target_id} ({year.targets[target_id].label})."
-        for target_id in sorted(status.without_action, key=list(year.targets).index)
+        f"- Mở hành động khắc phục cho chỉ tiêu {target.id} ({target.label})." for target in status.without_action
     ] + [
         f"- Xem xét lại hành động {a.id}: chưa có hiệu lực." for a in closed if not a.closed.effective
     ]
     return {
-        **letterhead(year, report_date, "      /BC-UBND"),
-        "subject": f"Về Hệ thống quản lý chất lượng {period_phrase(period, year.year)}",
+        **letterhead(book, report_date, "      /BC-UBND"),
+        "subject": f"Về Hệ thống quản lý chất lượng {period_phrase(period, book.year)}",
         "intro": (
-            f"Thực hiện Kế hoạch thực hiện Mục tiêu chất lượng năm {year.year} (nhiệm vụ I.4: xem xét của lãnh "
-            f"đạo định kỳ 6 tháng/lần), Thư ký ISO tổng hợp các thông tin đầu vào để Lãnh đạo UBND xã xem xét "
-            f"theo điều 9.3 TCVN ISO 9001:2015 như sau:"
+            f"Thực hiện Kế hoạch thực hiện Mục tiêu chất lượng năm {book.year} (xem xét của lãnh đạo định kỳ "
+            f"6 tháng/lần), Thư ký ISO tổng hợp các thông tin đầu vào để Lãnh đạo {book.objectives.issuer.short_name} "
+            f"xem xét theo điều 9.3 TCVN ISO 9001:2015 như sau:"
         ),
         "objectives_summary": objectives_summary,
         "rows": rows,

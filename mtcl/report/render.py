@@ -16,15 +16,48 @@ from importlib import resources
 from pathlib import Path
 
 from mtcl.errors import UserError
-from mtcl.store import atomic_write
-from mtcl.yamlsource import display_path
+from mtcl.files import atomic_write, display_path
 
 REPORT_TEMPLATE = "bao-cao-mtcl.docx"
 MARKDOWN_TEMPLATE = "bao-cao-mtcl.md.j2"
 
+# The shipped templates by the short name ``mtcl templates export`` takes.
+TEMPLATES = {
+    "bao-cao": (REPORT_TEMPLATE, "báo cáo kết quả thực hiện MTCL (Word)"),
+    "bao-cao-md": (MARKDOWN_TEMPLATE, "báo cáo kết quả thực hiện MTCL (Markdown, --format md)"),
+    "phieu-hdkp": ("phieu-hdkp.docx", "phiếu yêu cầu hành động khắc phục"),
+    "so-theo-doi-hdkp": ("so-theo-doi-hdkp.docx", "sổ theo dõi hành động khắc phục"),
+    "xem-xet-lanh-dao": ("xem-xet-lanh-dao.docx", "báo cáo đầu vào xem xét của lãnh đạo"),
+}
+VARIABLES_HINT = "các biến có trong mẫu Markdown: mtcl templates export bao-cao-md mau.md.j2"
 
-def shipped_template(name: str) -> Path:
-    return Path(str(resources.files("mtcl.templates").joinpath(name)))
+
+def shipped_template(file_name: str) -> bytes:
+    """The bytes of a template installed with mtcl (package data)."""
+    return resources.files("mtcl.templates").joinpath(file_name).read_bytes()
+
+
+def export_template(name: str, out: Path, force: bool = False) -> Path:
+    """Copy a shipped template out for the officer to edit."""
+    if name not in TEMPLATES:
+        raise UserError(f"không có mẫu '{name}'", f"các mẫu: {', '.join(TEMPLATES)}")
+    file_name = TEMPLATES[name][0]
+    if out.is_dir():
+        out = out / file_name
+    refuse_overwrite(out, force)
+    atomic_write(out, shipped_template(file_name))
+    return out
+
+
+def refuse_overwrite(out: Path, force: bool) -> None:
+    """An existing file may have been edited by hand: never replaced unless asked."""
+    if out.exists() and not force:
+        raise UserError(
+            f"tệp '{display_path(out)}' đã có (có thể đã được chỉnh sửa); không ghi đè",
+            "dùng --out để ghi ra tệp khác, hoặc --force để ghi đè",
+        )
+    if not out.parent.is_dir():
+        raise UserError(f"thư mục '{display_path(out.parent)}' không tồn tại")
 
 
 def _environment(autoescape: bool):
@@ -45,7 +78,7 @@ def _template_error(template: Path, exc: Exception, text: str | None = None) -> 
         where = _where(text, what)
         return UserError(
             f"mẫu báo cáo '{name}' dùng biến '{what}' không có trong dữ liệu báo cáo{where}",
-            "sửa tên biến trong mẫu; xem các biến trong mẫu có sẵn templates/bao-cao-mtcl.md.j2",
+            f"sửa tên biến trong mẫu; {VARIABLES_HINT}",
         )
     if isinstance(exc, SecurityError):
         return UserError(f"mẫu báo cáo '{name}' truy cập thuộc tính không được phép: {exc}")
@@ -66,31 +99,26 @@ def _where(text: str | None, variable: str) -> str:
     return ""
 
 
-def render_docx(context: dict, out: Path, template: Path | None = None, force: bool = False) -> Path:
-    """Render ``context`` into ``out`` through a docxtpl template."""
-    from docxtpl import DocxTemplate
+def render_docx(context: dict, out: Path, shipped: str, template: Path | None = None, force: bool = False) -> Path:
+    """Render ``context`` into ``out`` through the officer's ``template``, or the shipped one."""
+    from docxtpl import DocxTemplate  # with python-docx, lxml and jinja2: 150 ms, only for reports
     from jinja2 import TemplateError
 
-    template = template or shipped_template(REPORT_TEMPLATE)
-    if out.exists() and not force:
-        raise UserError(
-            f"tệp '{display_path(out)}' đã có (có thể đã được chỉnh sửa); không ghi đè",
-            "dùng --out để ghi ra tệp khác, hoặc --force để ghi đè",
-        )
-    if not out.parent.is_dir():
-        raise UserError(f"thư mục '{display_path(out.parent)}' không tồn tại")
+    refuse_overwrite(out, force)
+    source = io.BytesIO(shipped_template(shipped)) if template is None else str(template)
+    name = template or Path(shipped)
     try:
-        document = DocxTemplate(str(template))
+        document = DocxTemplate(source)
         document.init_docx()
     except FileNotFoundError:
-        raise UserError(f"không tìm thấy mẫu báo cáo '{display_path(template)}'") from None
+        raise UserError(f"không tìm thấy mẫu báo cáo '{display_path(name)}'") from None
     except Exception as exc:  # python-docx raises several types for a file that is not a .docx
-        raise UserError(f"'{display_path(template)}' không phải tệp Word (.docx) hợp lệ: {exc}") from None
+        raise UserError(f"'{display_path(name)}' không phải tệp Word (.docx) hợp lệ: {exc}") from None
     try:
         document.render(context, _environment(autoescape=True), autoescape=True)
     except TemplateError as exc:
         xml = document.patch_xml(document.get_xml())
-        raise _template_error(template, exc, "\n".join(_paragraph_texts(xml))) from None
+        raise _template_error(name, exc, "\n".join(_paragraph_texts(xml))) from None
     buffer = io.BytesIO()
     document.save(buffer)
     try:
@@ -105,11 +133,12 @@ def _paragraph_texts(xml: str) -> list[str]:
 
 
 def render_markdown(context: dict, template: Path | None = None) -> str:
+    """The report as Markdown, through the officer's ``template`` or the shipped one."""
     from jinja2 import TemplateError
 
-    template = template or shipped_template(MARKDOWN_TEMPLATE)
-    text = template.read_text(encoding="utf-8")
+    name = template or Path(MARKDOWN_TEMPLATE)
+    text = (shipped_template(MARKDOWN_TEMPLATE) if template is None else template.read_bytes()).decode("utf-8")
     try:
         return _environment(autoescape=False).from_string(text).render(context)
     except TemplateError as exc:
-        raise _template_error(template, exc, text) from None
+        raise _template_error(name, exc, text) from None

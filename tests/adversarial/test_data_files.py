@@ -124,10 +124,6 @@ def test_malformed_file_is_refused_and_nothing_changes(cli, seeded, case, monkey
         assert snapshot(seeded) == before, command
 
 
-def test_at_least_forty_cases():
-    assert len(CASES) >= 40
-
-
 def test_a_bom_is_accepted(cli, seeded):
     for name in ("objectives.yaml", "records.jsonl"):
         path = seeded / "2023" / name

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from mtcl.attainment import evaluate, satisfies
 from mtcl.errors import UserError
-from mtcl.models import FigureRecord, Target
+from mtcl.figures import FigureRecord
+from mtcl.models import Target
 from mtcl.numbers import parse_date, parse_number
 
 figures = st.decimals(min_value=0, max_value=Decimal("1e9"), allow_nan=False, allow_infinity=False, places=3)
@@ -62,4 +63,5 @@ def test_no_string_crashes_the_readers(text):
         try:
             reader(text)
         except UserError as error:
-            assert error.message  # refused with words, never a bare exception
+            # refused in words that quote what was typed, with a hint on how to write it
+            assert f"'{text}'" in error.message and error.hint

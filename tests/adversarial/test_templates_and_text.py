@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ def test_markdown_template_cannot_escape_the_sandbox(cli, seeded, tmp_path, tag)
 
 @pytest.mark.parametrize("tag", ESCAPES[:2])
 def test_word_template_cannot_escape_the_sandbox(cli, seeded, tmp_path, tag):
-    document = Document(str(shipped_template("bao-cao-mtcl.docx")))
+    document = Document(io.BytesIO(shipped_template("bao-cao-mtcl.docx")))
     document.add_paragraph(tag)
     template = tmp_path / "mau.docx"
     document.save(str(template))

@@ -1,86 +1,89 @@
-"""Turning what the officer types into a figure record, and the year's stored figures.
+"""Figures: what the officer types for a target, the line it becomes in records.jsonl, and
+the rules both obey.
 
 ``build_record`` reads VALUE the way the target's kind asks (a figure, successes over a
-total, a percentage, or a checklist item), refuses what cannot be right (negative, over
-100%, a total of zero, a date outside the year, a future date not marked estimated) and
-``unit_slip`` names figures so far from the plan that they are probably a unit mistake.
+total, a percentage, or a checklist item) and refuses what cannot be right (negative, over
+100%, a total of zero, a date outside the year, a future date not marked estimated);
+``unit_slip`` names figures so far from the plan that they are probably a unit mistake;
+``record_problem`` is what a stored line must satisfy against the year's objectives.
 """
 
 from __future__ import annotations
 
-import getpass
-import os
-import unicodedata
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from dataclasses import dataclass as plain_dataclass
+from datetime import date
 from decimal import Decimal
 
-from mtcl.attainment import HUNDRED, History, RecordIndex, record_value
+from pydantic import model_validator
+from pydantic.dataclasses import dataclass
+
+from mtcl.entries import ENTRY_CONFIG, Stamp
 from mtcl.errors import UserError
-from mtcl.loader import YearData, load_year, year_folders
-from mtcl.models import FigureRecord, Target
+from mtcl.models import Amount, Id, Target, Text
 from mtcl.numbers import format_number, format_quantity, parse_number
 from mtcl.periods import elapsed_share
-from mtcl.store import JsonlStore
+from mtcl.text import clean, fold
 
 RECORDS_FILE = "records.jsonl"
+HUNDRED = Decimal(100)
 
 
-def records_store(year: YearData) -> JsonlStore[FigureRecord]:
-    return JsonlStore(year.folder / RECORDS_FILE, FigureRecord)
+@dataclass(kw_only=True, slots=True, frozen=True, config=ENTRY_CONFIG)
+class FigureRecord:
+    """One figure as a department sent it, as of a date (a line of records.jsonl).
+
+    ``value`` is the figure itself; for a ratio it is the count of successes when ``of``
+    (the total) is given, else a percentage.  A checklist record names one ``item`` and
+    whether it is ``met`` from that date on.
+    """
+
+    target: Id
+    as_of: dt.date
+    value: Amount | None = None
+    of: Amount | None = None
+    item: Text | None = None
+    met: bool | None = None
+    estimated: bool = False
+    source: str | None = None
+    note: str | None = None
+    by: Text
+    recorded_at: dt.datetime
+
+    @model_validator(mode="after")
+    def _one_form(self) -> FigureRecord:
+        if (self.value is None) == (self.item is None):
+            raise ValueError("bản ghi phải có đúng một trong hai: 'value' (số liệu) hoặc 'item' (tiêu chí)")
+        if self.item is not None and (self.met is None or self.of is not None):
+            raise ValueError("bản ghi tiêu chí phải có 'met' (true/false) và không có 'of'")
+        if self.of is not None and (self.of <= 0 or self.value > self.of):
+            raise ValueError("tổng số 'of' phải lớn hơn 0 và không nhỏ hơn 'value'")
+        return self
 
 
-def records_check(year: YearData) -> Callable[[FigureRecord], str | None]:
+def record_value(record: FigureRecord) -> Decimal:
+    """What one numeric record says: a ratio's successes over total, else the value."""
+    if record.of is not None:
+        return record.value * HUNDRED / record.of
+    return record.value
+
+
+def record_problem(targets: dict[str, Target], year: int) -> Callable[[FigureRecord], str | None]:
     """What a stored record must satisfy: a target still in the objectives, a date in the year."""
 
     def check(record: FigureRecord) -> str | None:
-        if record.target not in year.targets:
+        if record.target not in targets:
             return f"chỉ tiêu '{record.target}' không còn trong objectives.yaml"
-        if record.as_of.year != year.year:
-            return f"ngày số liệu {record.as_of:%d/%m/%Y} nằm ngoài năm {year.year}"
+        if record.as_of.year != year:
+            return f"ngày số liệu {record.as_of:%d/%m/%Y} nằm ngoài năm {year}"
         return None
 
     return check
 
 
-def load_records(year: YearData) -> list[FigureRecord]:
-    """The year's figures; a record that fails ``records_check`` is an error at its line."""
-    return records_store(year).load(records_check(year))
-
-
-def append_record(year: YearData, record: FigureRecord) -> list[FigureRecord]:
-    """Store ``record``; return every record of the year, read once, the new one last."""
-    return records_store(year).append(record, records_check(year))
-
-
-def load_history(year: YearData) -> History | None:
-    """Last year's targets and figures, when its folder is there.  A last year that does not
-    load must not stop this year's work: it raises ``UserError`` for the caller to report."""
-    previous = year_folders(year.folder.parent).get(year.year - 1)
-    if previous is None:
-        return None
-    last = load_year(year.folder.parent, year.year - 1)
-    return History(last.targets, RecordIndex(load_records(last)))
-
-
-def current_user(by: str | None) -> str:
-    if by and by.strip():
-        return by.strip()
-    try:
-        return os.environ.get("MTCL_USER") or getpass.getuser()
-    except (KeyError, OSError):
-        return "không rõ"
-
-
-def fold(text: str) -> str:
-    """Text without case or diacritics, so 'giao thong' finds 'Giao thông'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
-
-
-@dataclass
-class Entry:
+@plain_dataclass
+class Typed:
     """What the officer typed for one record, before it is read."""
 
     value: str
@@ -90,14 +93,13 @@ class Entry:
     not_met: bool = False
     source: str | None = None
     note: str | None = None
-    by: str | None = None
 
 
-def build_record(year: YearData, target: Target, entry: Entry, today: date) -> FigureRecord:
-    as_of = entry.as_of or today
-    if as_of.year != year.year:
-        raise UserError(f"ngày số liệu {as_of:%d/%m/%Y} nằm ngoài năm {year.year}")
-    if as_of > today and not entry.estimated:
+def build_record(target: Target, typed: Typed, year: int, today: date, stamp: Stamp) -> FigureRecord:
+    as_of = typed.as_of or today
+    if as_of.year != year:
+        raise UserError(f"ngày số liệu {as_of:%d/%m/%Y} nằm ngoài năm {year}")
+    if as_of > today and not typed.estimated:
         raise UserError(
             f"ngày số liệu {as_of:%d/%m/%Y} chưa tới",
             "số liệu ước tính cho ngày sau hôm nay thì thêm --estimated",
@@ -110,24 +112,20 @@ def build_record(year: YearData, target: Target, entry: Entry, today: date) -> F
     common = dict(
         target=target.id,
         as_of=as_of,
-        estimated=entry.estimated,
-        source=_clean(entry.source),
-        note=_clean(entry.note),
-        by=current_user(entry.by),
-        recorded_at=datetime.now(timezone.utc).replace(microsecond=0),
+        estimated=typed.estimated,
+        source=clean(typed.source),
+        note=clean(typed.note),
+        by=stamp.by,
+        recorded_at=stamp.at,
     )
     if target.kind == "checklist":
-        if entry.of is not None:
+        if typed.of is not None:
             raise UserError(f"chỉ tiêu {target.id} là danh sách tiêu chí: không dùng --of")
-        return FigureRecord(item=_item(target, entry.value), met=not entry.not_met, **common)
-    if entry.not_met:
-        raise UserError("--not chỉ dùng cho chỉ tiêu dạng danh sách tiêu chí (như 4h)")
-    value, of = _numbers(target, entry)
+        return FigureRecord(item=_item(target, typed.value), met=not typed.not_met, **common)
+    if typed.not_met:
+        raise UserError("--not chỉ dùng cho chỉ tiêu dạng danh sách tiêu chí")
+    value, of = _numbers(target, typed)
     return FigureRecord(value=value, of=of, **common)
-
-
-def _clean(text: str | None) -> str | None:
-    return text.strip() if text and text.strip() else None
 
 
 def _item(target: Target, text: str) -> str:
@@ -140,17 +138,17 @@ def _item(target: Target, text: str) -> str:
     return matches[0]
 
 
-def _numbers(target: Target, entry: Entry) -> tuple[Decimal, Decimal | None]:
-    text = entry.value.strip()
+def _numbers(target: Target, typed: Typed) -> tuple[Decimal, Decimal | None]:
+    text = typed.value.strip()
     percent = text.endswith("%")
     value = parse_number(text.removesuffix("%"))
     if percent and target.unit != "%":
         raise UserError(f"chỉ tiêu {target.id} tính bằng {target.unit}, không phải phần trăm")
     if target.kind != "ratio":
-        if entry.of is not None:
+        if typed.of is not None:
             raise UserError(f"--of chỉ dùng cho chỉ tiêu tỷ lệ; {target.id} tính bằng {target.unit}")
         return value, None
-    if entry.of is None:
+    if typed.of is None:
         if not percent:
             raise UserError(
                 f"chỉ tiêu {target.id} là tỷ lệ: ghi số đạt trên tổng số, hoặc tỷ lệ có dấu %",
@@ -160,8 +158,8 @@ def _numbers(target: Target, entry: Entry) -> tuple[Decimal, Decimal | None]:
             raise UserError(f"tỷ lệ {format_number(value)}% vượt quá 100%")
         return value, None
     if percent:
-        raise UserError("đã có --of thì số đạt không kèm dấu %", f"ví dụ: {format_number(value)} --of {entry.of}")
-    of = parse_number(entry.of)
+        raise UserError("đã có --of thì số đạt không kèm dấu %", f"ví dụ: {format_number(value)} --of {typed.of}")
+    of = parse_number(typed.of)
     if of == 0:
         raise UserError("tổng số (--of) phải lớn hơn 0")
     if value > of:

@@ -1,11 +1,11 @@
-"""Build the Word templates of mtcl's documents.
+"""Build the Word templates of mtcl's documents (a developer script, not installed).
 
 Each template is a docxtpl document: a real .docx laid out per Nghị định 30/2020/NĐ-CP,
 Phụ lục I, with Jinja tags where the figures go.  The officer may edit a .docx in Word or
 LibreOffice; this script is how the shipped ones are made, so a reviewer can read the
-layout as code and regenerate them::
+layout as code and regenerate them into the repository's ``templates/`` folder::
 
-    python -m mtcl.templates.build_templates
+    python tools/build_templates.py
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-HERE = Path(__file__).resolve().parent
+TEMPLATES_FOLDER = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 PORTRAIT_WIDTH, LANDSCAPE_WIDTH = 165, 252  # mm of text between the margins
@@ -151,7 +151,7 @@ TEMPLATES = {
 }
 
 
-def build_all(folder: Path = HERE) -> list[Path]:
+def build_all(folder: Path = TEMPLATES_FOLDER) -> list[Path]:
     return [build(folder / name) for name, build in TEMPLATES.items()]
 
 

@@ -1,27 +1,34 @@
-"""Finding a year's folder and loading its hand-written files into checked models.
+"""A year's book: its hand-written objectives and plan and what the tool recorded for it,
+each read exactly once.
 
-``load_year`` reads ``objectives.yaml`` and ``plan.yaml``, validates them with the models
-and the cross-reference rules, and either returns a ``YearData`` or raises ``DataErrors``
-with every problem of both files, each as ``file:line:col: message`` in Vietnamese.
-pydantic's English messages are rewritten here, by error type, into plain words.
+``open_year`` finds the year's folder under the data root, reads and checks
+``objectives.yaml`` and ``plan.yaml`` (every problem of both files at once, each as
+``file:line:col: message``), then the figures, completions and corrective actions, each
+checked against the year.  Everything that computes works on the ``Book``; last year's
+book is opened only when a comparison asks for it.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from mtcl.bulk import collector_paused
-from mtcl.checks import Documents, pending_fields, run_checks
-from mtcl.errors import DataError, DataErrors, UserError
+from mtcl import models
+from mtcl.actions import ACTIONS_FILE, Action, ActionEvent, event_problem, gather_actions
+from mtcl.checks import Parsed, pending_fields, run_checks
+from mtcl.completions import COMPLETIONS_FILE, Completion, completion_problem
+from mtcl.errors import DataError, DataErrors, Source, UserError
+from mtcl.figures import RECORDS_FILE, FigureRecord, record_problem
+from mtcl.files import collector_paused, display_path
 from mtcl.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade
 from mtcl.models import Located, Objective, Objectives, Plan, Task, Target, id_key
-from mtcl.yamlsource import Source, display_path, read_yaml
+from mtcl.store import JsonlStore
+from mtcl.validation import describe_error
+from mtcl.yamlsource import read_yaml
 
 OBJECTIVES_FILE = "objectives.yaml"
 PLAN_FILE = "plan.yaml"
@@ -29,9 +36,8 @@ PLAN_FILE = "plan.yaml"
 M = TypeVar("M", bound=BaseModel)
 
 
-def data_root(data: Path | None) -> Path:
-    """``--data``, else ``$MTCL_DATA``, else ``./data``; it must exist."""
-    root = data or Path(os.environ.get("MTCL_DATA") or "data")
+def data_root(root: Path) -> Path:
+    """The data folder (``--data``, ``MTCL_DATA`` or ``./data``, as the CLI chose); it must exist."""
     if not root.is_dir():
         raise UserError(
             f"không tìm thấy thư mục dữ liệu '{display_path(root)}'",
@@ -44,10 +50,9 @@ def year_folders(root: Path) -> dict[int, Path]:
     return {int(p.name): p for p in root.iterdir() if p.is_dir() and p.name.isdigit() and len(p.name) == 4}
 
 
-def year_folder(data: Path | None, year: int | None) -> Path:
+def year_folder(root: Path, year: int | None) -> Path:
     """The folder of ``year``, or of the newest year under the data root."""
-    root = data_root(data)
-    folders = year_folders(root)
+    folders = year_folders(data_root(root))
     if year is None:
         if not folders:
             raise UserError(f"thư mục '{display_path(root)}' chưa có năm nào (cần thư mục như {root.name}/2023)")
@@ -58,27 +63,51 @@ def year_folder(data: Path | None, year: int | None) -> Path:
     return folders[year]
 
 
-@dataclass
-class YearData:
-    """One year's objectives and plan, checked, with lookups by id."""
+def records_store(folder: Path) -> JsonlStore[FigureRecord]:
+    return JsonlStore(folder / RECORDS_FILE, FigureRecord)
+
+
+def completions_store(folder: Path) -> JsonlStore[Completion]:
+    return JsonlStore(folder / COMPLETIONS_FILE, Completion)
+
+
+def actions_store(folder: Path) -> JsonlStore:
+    return JsonlStore(folder / ACTIONS_FILE, ActionEvent)
+
+
+@dataclass(eq=False)
+class Book:
+    """One year: its objectives and plan, checked, with lookups by id, and every figure,
+    completion and corrective action recorded for it."""
 
     folder: Path
     objectives: Objectives
     plan: Plan
+    records: list[FigureRecord] = field(default_factory=list)
+    completions: list[Completion] = field(default_factory=list)
+    action_events: list = field(default_factory=list)
     warnings: list[DataError] = field(default_factory=list)  # fields still to fill, old schema
     targets: dict[str, Target] = field(init=False)
     tasks: dict[str, Task] = field(init=False)
+    actions: list[Action] = field(init=False)
 
     def __post_init__(self) -> None:
         self.targets = {t.id: t for t in self.objectives.targets}
         self.tasks = {t.id: t for t in self.plan.tasks}
+        self.actions = gather_actions(self.action_events)
         self._keys: dict[str, Target | Task | Objective] = {}
         for entry in [*self.objectives.objectives, *self.tasks.values(), *self.targets.values()]:
             self._keys[id_key(str(entry.id))] = entry
+        self._previous: list[Book | None] = []
 
     @property
     def year(self) -> int:
         return self.objectives.year
+
+    @property
+    def root(self) -> Path:
+        """The data folder holding this year and its neighbours."""
+        return self.folder.parent
 
     def find(self, text: str, kinds: tuple[type, ...] = (Objective, Target, Task)) -> Any:
         """The objective, target or task named ``text``; unknown ids get the closest ones."""
@@ -98,22 +127,42 @@ class YearData:
     def task(self, text: str) -> Task:
         return self.find(text, (Task,))
 
+    def previous(self) -> Book | None:
+        """Last year's book, opened on first use; ``None`` when there is no such folder.
+        A last year that does not load raises ``UserError`` for the caller to report."""
+        if not self._previous:
+            folder = year_folders(self.root).get(self.year - 1)
+            self._previous.append(open_year(self.root, self.year - 1) if folder is not None else None)
+        return self._previous[0]
 
-def load_year(data: Path | None = None, year: int | None = None) -> YearData:
-    """Load and check the year's two hand-written files."""
-    folder = year_folder(data, year)
+    def with_entries(self, **entries: list) -> Book:
+        """The same year with ``records``, ``completions`` or ``action_events`` replaced
+        (after a write, with everything the file held under the lock)."""
+        book = replace(self, **entries)
+        book._previous = self._previous
+        return book
+
+
+def open_year(root: Path, year: int | None = None) -> Book:
+    """Load and check the year's hand-written files and what was recorded for it."""
+    folder = year_folder(root, year)
     errors: list[DataError] = []
     warnings: list[DataError] = []
     with collector_paused():
         objectives = _load_part(folder / OBJECTIVES_FILE, Objectives, "objectives", errors, warnings)
         plan = _load_part(folder / PLAN_FILE, Plan, "plan", errors, warnings)
     if objectives and plan:
-        documents = Documents(*objectives, *plan, folder_year=int(folder.name))
-        errors += run_checks(documents)
-        warnings += pending_fields(documents)
+        parsed = Parsed(*objectives, *plan, folder_year=int(folder.name))
+        errors += run_checks(parsed)
+        warnings += pending_fields(parsed)
     if errors:
         raise DataErrors(errors)
-    return YearData(folder, objectives[0], plan[0], warnings)
+    book = Book(folder, objectives[0], plan[0], warnings=warnings)
+    return book.with_entries(
+        records=records_store(folder).load(record_problem(book.targets, book.year)),
+        completions=completions_store(folder).load(completion_problem(book.tasks, book.year)),
+        action_events=actions_store(folder).load(event_problem(book.targets, book.tasks)),
+    )
 
 
 def _load_part(path: Path, model: type[M], kind: str, errors: list[DataError], warnings: list[DataError]):
@@ -148,9 +197,20 @@ def load_document(path: Path, model: type[M], kind: str, warnings: list[DataErro
     try:
         document = model.model_validate(raw)
     except ValidationError as exc:
-        raise DataErrors([source.error(e["loc"], describe_error(e)) for e in exc.errors()]) from None
+        raise DataErrors([source.error(e["loc"], describe_error(e, MODEL_KEYS)) for e in exc.errors()]) from None
     _mark_paths(document, ())
     return document, source
+
+
+def _model_keys() -> list[str]:
+    names: set[str] = set()
+    for value in vars(models).values():
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            names |= set(value.model_fields)
+    return sorted(names)
+
+
+MODEL_KEYS = _model_keys()
 
 
 def _mark_paths(model: BaseModel, path: tuple) -> None:
@@ -165,61 +225,3 @@ def _mark_paths(model: BaseModel, path: tuple) -> None:
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     _mark_paths(item, path + (name, index))
-
-
-def _field_names() -> list[str]:
-    from mtcl import models
-
-    names: set[str] = set()
-    for value in vars(models).values():
-        if isinstance(value, type) and issubclass(value, BaseModel):
-            names |= set(value.model_fields)
-    return sorted(names)
-
-
-def describe_error(error: dict) -> str:
-    """pydantic's error, in plain Vietnamese, with a hint where one helps."""
-    kind, value = error["type"], error.get("input")
-    field_name = next((str(p) for p in reversed(error["loc"]) if isinstance(p, str)), "")
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        close = difflib.get_close_matches(field_name, _field_names(), n=1)
-        hint = f" (có phải '{close[0]}'?)" if close else ""
-        return f"khóa '{field_name}' không hợp lệ ở đây{hint}"
-    if kind in ("missing", "missing_argument", "missing_keyword_only_argument"):
-        return f"thiếu khóa bắt buộc '{field_name}'"
-    if kind.startswith(("decimal", "int", "float", "finite")) or kind in ("greater_than_equal", "less_than_equal"):
-        return _number_message(kind, value, error.get("ctx", {}))
-    if kind.startswith(("date", "datetime")):
-        return f"ngày '{value}' không hợp lệ: viết dạng YYYY-MM-DD (ví dụ 2023-06-15) và ngày phải tồn tại"
-    if kind == "literal_error":
-        return f"giá trị '{value}' không hợp lệ; chọn một trong: {error['ctx']['expected']}"
-    if kind == "string_type":
-        return f"'{value}' phải là một đoạn chữ (đặt trong ngoặc kép nếu cần)"
-    if kind == "string_too_short":
-        return "không được để trống"
-    if kind == "too_short":
-        return "danh sách không được để trống"
-    if kind == "list_type":
-        return "phải là một danh sách (mỗi dòng bắt đầu bằng '- ')"
-    if kind in ("model_type", "dict_type", "model_attributes_type", "dataclass_type", "dataclass_exact_type"):
-        return "phải là một bảng 'khóa: giá trị'"
-    if kind == "bool_type":
-        return f"'{value}' phải là true hoặc false"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
-    return error["msg"]
-
-
-def _number_message(kind: str, value: Any, ctx: dict) -> str:
-    if kind == "greater_than_equal":
-        return f"giá trị {value} phải lớn hơn hoặc bằng {ctx.get('ge')}"
-    if kind == "less_than_equal":
-        return f"giá trị {value} phải nhỏ hơn hoặc bằng {ctx.get('le')}"
-    if kind == "finite_number":
-        return "phải là một số hữu hạn (không nhận .nan, .inf)"
-    if isinstance(value, str) and "," in value:
-        example = value.replace(".", "").replace(",", ".")
-        return f"'{value}' phải là số; trong tệp YAML dùng dấu chấm cho phần thập phân và không tách hàng nghìn: {example}"
-    if isinstance(value, bool) or str(value).lower() in ("yes", "no", "on", "off", "y", "n"):
-        return f"'{value}' không phải là số"
-    return f"'{value}' phải là một số"

@@ -1,0 +1,103 @@
+"""Completions: a plan task's occurrence done, what the officer types for it, the line it
+becomes in completions.jsonl, and the rules both obey.
+
+A completion keeps its evidence as text (the document's number and title) and, when a file
+is named, its path and SHA-256, so the record shows which file it was; the file itself is
+never copied or changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass as plain_dataclass
+from datetime import date
+
+from pydantic.dataclasses import dataclass
+
+from mtcl.entries import ENTRY_CONFIG, Stamp
+from mtcl.errors import UserError
+from mtcl.models import Id, Task, Text
+from mtcl.schedule import default_occurrence, find_occurrence, occurrences
+
+COMPLETIONS_FILE = "completions.jsonl"
+
+
+@dataclass(kw_only=True, slots=True, frozen=True, config=ENTRY_CONFIG)
+class Completion:
+    """One occurrence of a plan task done, with its evidence (a line of completions.jsonl)."""
+
+    task: Id
+    occurrence: Text
+    done_on: dt.date
+    evidence: Text
+    file: str | None = None
+    sha256: str | None = None
+    by: Text
+    recorded_at: dt.datetime
+
+
+def completion_problem(tasks: dict[str, Task], year: int) -> Callable[[Completion], str | None]:
+    """What a stored completion must satisfy: a task and an occurrence the plan still has."""
+    keys: dict[str, set[str]] = {}
+
+    def check(completion: Completion) -> str | None:
+        task = tasks.get(completion.task)
+        if task is None:
+            return f"nhiệm vụ '{completion.task}' không còn trong plan.yaml"
+        if task.id not in keys:
+            keys[task.id] = {o.key for o in occurrences(task, year)}
+        if completion.occurrence not in keys[task.id]:
+            return f"nhiệm vụ {task.id} không có lần thực hiện '{completion.occurrence}'"
+        return None
+
+    return check
+
+
+@plain_dataclass
+class Done:
+    """What the officer typed for ``mtcl done``; a named file is already hashed."""
+
+    evidence: str
+    occurrence: str | None = None
+    done_on: date | None = None
+    file: str | None = None
+    sha256: str | None = None
+
+
+def occurrence_keys(task: Task, year: int) -> str:
+    return ", ".join(o.key for o in occurrences(task, year))
+
+
+def build_completion(task: Task, done: Done, year: int, existing: list[Completion], today: date,
+                     stamp: Stamp) -> Completion:
+    """The completion of ``done``; without an occurrence, the earliest one not done among
+    ``existing`` (read under the lock, so two officers cannot tick the same one)."""
+    done_on = done.done_on or today
+    if done_on > today:
+        raise UserError(f"ngày hoàn thành {done_on:%d/%m/%Y} chưa tới")
+    if not done.evidence.strip():
+        raise UserError("cần ghi minh chứng (--evidence): số, ký hiệu và tên văn bản")
+    if done.occurrence is not None:
+        occurrence = find_occurrence(task, year, done.occurrence)
+        if occurrence is None:
+            raise UserError(f"nhiệm vụ {task.id} không có lần thực hiện '{done.occurrence}'",
+                            f"các lần: {occurrence_keys(task, year)}")
+    else:
+        done_keys = {c.occurrence for c in existing if c.task == task.id}
+        occurrence = default_occurrence(task, year, done_on, done_keys)
+        if occurrence is None:
+            raise UserError(
+                f"nhiệm vụ {task.id} không còn lần thực hiện nào mở",
+                f"để bổ sung minh chứng, chỉ rõ --occurrence (các lần: {occurrence_keys(task, year)})",
+            )
+    return Completion(
+        task=task.id,
+        occurrence=occurrence.key,
+        done_on=done_on,
+        evidence=done.evidence.strip(),
+        file=done.file,
+        sha256=done.sha256,
+        by=stamp.by,
+        recorded_at=stamp.at,
+    )

@@ -1,0 +1,284 @@
+"""Where the year stands at a date: the rows every view renders.
+
+``year_status`` evaluates every target of a book at a date and gives one ``TargetRow`` per
+target; ``plan_status`` judges every occurrence of the plan; the register of actions and
+a target's history have their rows too.  The terminal table, the reports and ``--json``
+are renderings of these rows, so they cannot disagree; the JSON shapes are written here and
+nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from mtcl.actions import Action, NEEDS_ACTION, open_actions_by_subject, overdue_without_action
+from mtcl.attainment import Evaluation, History, RecordIndex, evaluate, summarise
+from mtcl.book import Book, open_year
+from mtcl.errors import UserError
+from mtcl.figures import FigureRecord
+from mtcl.models import Target
+from mtcl.periods import evaluation_date
+from mtcl.schedule import DUE_SOON_DAYS, OccurrenceState, plan_summary, task_states
+from mtcl.text import fold
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One target at the date: its evaluation and the corrective actions that cover it."""
+
+    evaluation: Evaluation
+    actions: tuple[str, ...]  # ids of the open actions on the target
+    needs_action: bool  # falls short and no open action covers it
+
+    @property
+    def target(self) -> Target:
+        return self.evaluation.target
+
+    def json(self) -> dict:
+        evaluation, target = self.evaluation, self.evaluation.target
+        figure, previous = evaluation.figure, evaluation.previous
+        return {
+            "id": target.id,
+            "objective": target.objective,
+            "name": target.public()["name"],
+            "unit": target.unit,
+            "plan": target.plan,
+            "op": target.op,
+            "kind": target.kind,
+            "actual": evaluation.actual,
+            "attainment": evaluation.attainment,
+            "status": evaluation.status,
+            "record_as_of": figure.as_of if figure else None,
+            "estimated": figure.estimated if figure else False,
+            "previous_year": (
+                {"actual": previous.actual, "as_of": previous.as_of, "ratio": previous.ratio} if previous else None
+            ),
+            "actions": list(self.actions),
+            "needs_action": self.needs_action,
+        }
+
+
+@dataclass(frozen=True)
+class YearStatus:
+    """Every target of the year at ``as_of``, with the counts of each status."""
+
+    year: int
+    as_of: date
+    rows: list[TargetRow]
+    summary: dict[str, int]
+    actions: tuple[Action, ...] = ()
+    notes: tuple[str, ...] = ()  # what could not be done, e.g. last year unreadable
+
+    @property
+    def evaluations(self) -> list[Evaluation]:
+        return [row.evaluation for row in self.rows]
+
+    @property
+    def without_action(self) -> list[Target]:
+        """Targets that fall short with no open corrective action, in file order."""
+        return [row.target for row in self.rows if row.needs_action]
+
+    def select(self, book: Book, ids: list[str] | None = None, objective: int | None = None) -> list[TargetRow]:
+        """The rows of the targets named (any spelling ``Book.find`` takes) and of one objective."""
+        wanted = {book.target(i).id for i in ids} if ids else None
+        if objective is not None and objective not in {o.id for o in book.objectives.objectives}:
+            raise UserError(f"không có mục tiêu {objective} (các mục tiêu: 1..{len(book.objectives.objectives)})")
+        return [
+            row for row in self.rows
+            if (wanted is None or row.target.id in wanted) and (objective is None or row.target.objective == objective)
+        ]
+
+    def json(self, shown: list[TargetRow] | None = None) -> dict:
+        """The JSON of ``mtcl status``: the rows ``shown`` (all by default), the summary of
+        the whole year."""
+        return {
+            "year": self.year,
+            "as_of": self.as_of,
+            "targets": [row.json() for row in (self.rows if shown is None else shown)],
+            "summary": {**self.summary, "without_action": len(self.without_action)},
+            "notes": list(self.notes),
+        }
+
+
+def _history(book: Book) -> tuple[History | None, list[str]]:
+    """Last year's targets and figures for "so với cùng kỳ"; a last year that does not load
+    must not stop this year's work: it becomes a note."""
+    try:
+        last = book.previous()
+    except UserError:
+        return None, [
+            f"Không so sánh được với cùng kỳ: dữ liệu năm {book.year - 1} có lỗi "
+            f"(xem: mtcl validate --year {book.year - 1})."
+        ]
+    return (History(last.targets, RecordIndex(last.records)) if last else None), []
+
+
+def year_status(book: Book, as_of: date) -> YearStatus:
+    """Every target of ``book`` evaluated at ``as_of``."""
+    if as_of.year != book.year:
+        raise UserError(f"ngày đánh giá {as_of:%d/%m/%Y} nằm ngoài năm {book.year}")
+    history, notes = _history(book)
+    evaluations = evaluate(list(book.targets.values()), book.records, as_of, history)
+    covered = open_actions_by_subject(book.actions)
+    rows = [
+        TargetRow(
+            evaluation=e,
+            actions=tuple(a.id for a in covered.get((e.target.id, None), [])),
+            needs_action=e.status in NEEDS_ACTION and (e.target.id, None) not in covered,
+        )
+        for e in evaluations
+    ]
+    return YearStatus(book.year, as_of, rows, summarise(evaluations), tuple(book.actions), tuple(notes))
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    """Every occurrence of the plan judged at ``as_of``, and which overdue ones have no action."""
+
+    as_of: date
+    states: list[OccurrenceState]
+    actions: list[Action]
+    missing: set[tuple[str, str]] = field(default_factory=set)  # overdue without an open action
+
+    @property
+    def summary(self) -> dict:
+        return plan_summary(self.states)
+
+    def select(self, book: Book, task_ids: list[str] | None = None, lead: str | None = None,
+               overdue: bool = False, due_within: int | None = None) -> list[OccurrenceState]:
+        """The occurrences of the tasks named, led by ``lead`` (any case, no diacritics
+        needed), overdue only, or open and due within ``due_within`` days."""
+        wanted = {book.task(t).id for t in task_ids} if task_ids else None
+        return [
+            s for s in self.states
+            if (wanted is None or s.task.id in wanted)
+            and (lead is None or fold(lead) in fold(s.task.lead))
+            and (not overdue or s.status == "overdue")
+            and (due_within is None or (s.is_open and (s.occurrence.due - self.as_of).days <= due_within))
+        ]
+
+    def occurrence_json(self, state: OccurrenceState) -> dict:
+        key = (state.task.id, state.occurrence.key)
+        return {
+            "key": state.occurrence.key,
+            "due": state.occurrence.due,
+            "status": state.status,
+            "done_on": state.done_on,
+            "days_late": state.days_late,
+            "missing_evidence": state.missing_evidence,
+            "evidence": [
+                {"text": c.evidence, "file": c.file, "sha256": c.sha256, "done_on": c.done_on, "by": c.by}
+                for c in state.completions
+            ],
+            "actions": [a.id for a in self.actions if a.is_open and (a.opened.subject, a.opened.occurrence) == key],
+            "needs_action": key in self.missing,
+        }
+
+    def json(self, shown: list[OccurrenceState]) -> dict:
+        by_task: dict[str, list[OccurrenceState]] = {}
+        for state in shown:
+            by_task.setdefault(state.task.id, []).append(state)
+        tasks = []
+        for states in by_task.values():
+            task = states[0].task
+            tasks.append({
+                "id": task.id,
+                "section": task.section,
+                "objective": task.objective,
+                "title": task.label,
+                "lead": task.lead,
+                "partners": list(task.partners),
+                "monitors": list(task.monitors),
+                "timing": task.timing,
+                "occurrences": [self.occurrence_json(s) for s in states],
+            })
+        return {"as_of": self.as_of, "tasks": tasks}
+
+
+def plan_status(book: Book, as_of: date, horizon: int = DUE_SOON_DAYS) -> PlanStatus:
+    """Every occurrence judged at ``as_of`` (completions dated later do not count)."""
+    states = task_states(book.tasks.values(), book.completions, book.year, as_of, horizon)
+    return PlanStatus(as_of, states, book.actions, overdue_without_action(states, book.actions))
+
+
+def action_json(action: Action, on: date) -> dict:
+    opened, closed = action.opened, action.closed
+    return {
+        "id": action.id,
+        "state": action.state(on),
+        "subject": opened.subject,
+        "subject_kind": opened.subject_kind,
+        "occurrence": opened.occurrence,
+        "problem": opened.problem,
+        "cause": opened.cause,
+        "action": opened.action,
+        "owner": opened.owner,
+        "due": opened.due,
+        "opened_on": opened.opened_on,
+        "opened_by": opened.by,
+        "closed_on": closed.closed_on if closed else None,
+        "result": closed.result if closed else None,
+        "evidence": closed.evidence if closed else None,
+        "effective": closed.effective if closed else None,
+    }
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One stored figure of a target, and whether it is the one that counts at the date."""
+
+    record: FigureRecord
+    counts: bool
+
+    def json(self) -> dict:
+        return {**_record_adapter().dump_python(self.record, mode="json"), "counts": self.counts}
+
+
+@cache
+def _record_adapter() -> TypeAdapter:
+    return TypeAdapter(FigureRecord)
+
+
+def history(book: Book, target: Target, on: date) -> list[HistoryRow]:
+    """Every figure of ``target``, oldest first, each marked if it counts at ``on``."""
+    index = RecordIndex(book.records)
+    counting = {id(index.current(target.id, on, item)) for item in (target.items or [None])}
+    return [HistoryRow(record, id(record) in counting) for record in index.of(target.id)]
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    """How complete a year is, for ``mtcl years``."""
+
+    year: int
+    objectives: int = 0
+    targets: int = 0
+    tasks: int = 0
+    records: int = 0
+    with_data: int = 0
+    met: int = 0
+    problem: str | None = None
+
+
+def yearly_summary(root: Path, year: int, today: date) -> YearSummary:
+    """A year that does not load is reported, not raised, so the other years still show."""
+    try:
+        book = open_year(root, year)
+        status = year_status(book, evaluation_date(year, today))
+    except UserError as exc:
+        first = str(exc).splitlines()[0]
+        return YearSummary(year, problem=f"lỗi: {first}")
+    return YearSummary(
+        year=year,
+        objectives=len(book.objectives.objectives),
+        targets=len(book.targets),
+        tasks=len(book.tasks),
+        records=len(book.records),
+        with_data=status.summary["total"] - status.summary["no_data"],
+        met=status.summary["met"],
+    )

@@ -1,0 +1,122 @@
+"""Every word and number format the user sees for what the core computes, in one place.
+
+The terminal, Markdown, Word and JSON render the same rows; the Vietnamese for a status,
+a comparison, a plan or an actual is decided here once, so the table and the report never
+say the same thing two ways.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from mtcl.attainment import Evaluation
+from mtcl.models import Target
+from mtcl.numbers import format_number, format_percent, format_quantity
+
+# The comparison as a symbol (tables on screen) and as words (documents: "trên 98%").
+OPS = {">=": "≥", ">": ">", "<=": "≤"}
+OP_WORDS = {">=": "", ">": "trên ", "<=": "không quá "}
+
+KIND_WORDS = {
+    "ratio": "tỷ lệ",
+    "cumulative": "lũy kế",
+    "level": "mức",
+    "checklist": "tiêu chí",
+}
+
+REPEAT_WORDS = {
+    "quarterly": "hằng quý",
+    "half-yearly": "6 tháng/lần",
+    "yearly": "hằng năm",
+    "continuous": "thường xuyên",
+}
+
+STATUS_WORDS = {
+    "met": "Đạt",
+    "near": "Gần đạt",
+    "on_track": "Đúng tiến độ",
+    "behind": "Chậm tiến độ",
+    "not_met": "Chưa đạt",
+    "no_data": "Chưa có số liệu",
+}
+
+TASK_STATUS_WORDS = {
+    "done": "Đã hoàn thành",
+    "done_late": "Hoàn thành trễ hạn",
+    "overdue": "Quá hạn",
+    "due_soon": "Sắp đến hạn",
+    "upcoming": "Chưa đến hạn",
+    "continuous": "Thường xuyên",
+}
+
+ACTION_STATE_WORDS = {"open": "Đang thực hiện", "overdue": "Quá hạn", "closed": "Đã đóng"}
+
+NO_FIGURE = "—"
+
+
+def verdict(effective: bool) -> str:
+    """The check of a closed action's effectiveness: 'có hiệu lực' / 'chưa có hiệu lực'."""
+    return "có hiệu lực" if effective else "chưa có hiệu lực"
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def plan_text(target: Target) -> str:
+    """'≥ 1.936,49 tấn', '> 98%', '≤ 3,37%' — the plan with its comparison, on screen."""
+    return f"{OPS[target.op]} {format_quantity(target.plan, target.unit)}"
+
+
+def plan_words(target: Target, unit: bool = True) -> str:
+    """'1.936,49 tấn', 'trên 98%', 'không quá 3,37%' — the plan as documents write it;
+    without the unit in a table that has its own unit column."""
+    amount = format_quantity(target.plan, target.unit) if unit else format_number(target.plan)
+    return f"{OP_WORDS[target.op]}{amount}"
+
+
+def amount_text(value: Decimal, unit: str) -> str:
+    """A figure with its unit, at most two decimals: '2,9 tỷ đồng', '99,2%'."""
+    return format_quantity(value, unit, most=2)
+
+
+def percent_text(value: Decimal | None) -> str:
+    """'98,5%', or nothing when there is no percentage to give."""
+    return format_percent(value) if value is not None else ""
+
+
+def status_counts_text(summary: dict[str, int]) -> str:
+    """'Đạt 8/40 chỉ tiêu · 2 gần đạt · …' — only the statuses that occur."""
+    parts = [f"Đạt {summary['met']}/{summary['total']} chỉ tiêu"]
+    for status in ("near", "on_track", "behind", "not_met", "no_data"):
+        if summary[status]:
+            parts.append(f"{summary[status]} {STATUS_WORDS[status].lower()}")
+    return " · ".join(parts)
+
+
+def plan_counts_text(summary: dict) -> str:
+    """'3 đã hoàn thành · 12 quá hạn · … · đúng hạn 8,3% số việc đã đến hạn'."""
+    parts = [f"{summary[s]} {TASK_STATUS_WORDS[s].lower()}" for s in TASK_STATUS_WORDS if summary[s]]
+    if summary["missing_evidence"]:
+        parts.append(f"{summary['missing_evidence']} quý thiếu minh chứng việc thường xuyên")
+    if summary["on_time_share"] is not None:
+        parts.append(f"đúng hạn {format_percent(summary['on_time_share'])} số việc đã đến hạn")
+    return " · ".join(parts)
+
+
+def actual_text(evaluation: Evaluation, estimate: str = "") -> str:
+    """'2,9 tỷ đồng', or '—' without a figure; ``estimate`` ('ước', 'Ước') marks an estimated one."""
+    figure = evaluation.figure
+    if figure is None:
+        return NO_FIGURE
+    text = amount_text(figure.actual, evaluation.target.unit)
+    return f"{estimate} {text}" if estimate and figure.estimated else text
+
+
+def actual_number(evaluation: Evaluation) -> str:
+    """The actual without its unit, for a table with a unit column: 'Ước 2,9', '99,2', '—'."""
+    figure = evaluation.figure
+    if figure is None:
+        return NO_FIGURE
+    number = format_number(figure.actual, most=2)
+    return f"Ước {number}" if figure.estimated else number
