@@ -4,6 +4,7 @@ a file's digest.  Every module that reads or writes the disk uses these.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import tempfile
@@ -89,8 +90,6 @@ def collector_paused() -> Iterator[None]:
     small objects and no cycles; the collector would rescan all of them again and again as
     they accumulate, which costs more than the reading itself and grows faster than the data.
     """
-    import gc
-
     was_enabled = gc.isenabled()
     gc.disable()
     try:

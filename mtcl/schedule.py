@@ -15,7 +15,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal, Protocol
 
+from mtcl.errors import UserError
 from mtcl.models import Task
+from mtcl.numbers import parse_date
 from mtcl.periods import quarter_end, quarter_of
 
 TaskStatus = Literal["done", "done_late", "overdue", "due_soon", "upcoming", "continuous"]
@@ -79,9 +81,25 @@ def occurrences(task: Task, year: int) -> list[Occurrence]:
 
 
 def find_occurrence(task: Task, year: int, key: str) -> Occurrence | None:
-    """The occurrence whose key is ``key`` (any case)."""
+    """The occurrence whose key is ``key`` (any case); a dated one also by its date written
+    the Vietnamese way (28/02/2023 for 2023-02-28)."""
     wanted = key.strip().casefold()
+    try:
+        wanted = parse_date(wanted).isoformat()
+    except UserError:
+        pass  # not a date: a quarter, a half or a year
     return next((o for o in occurrences(task, year) if o.key.casefold() == wanted), None)
+
+
+def occurrence_label(occurrence: Occurrence) -> str:
+    """How a table names an occurrence: its deadline ('28/02/2023'), or its key with the
+    deadline when the key is not the date ('2023-Q1, hạn 31/03'), or the key alone for
+    continuous work."""
+    if occurrence.due is None:
+        return occurrence.key
+    if occurrence.key == occurrence.due.isoformat():
+        return f"{occurrence.due:%d/%m/%Y}"
+    return f"{occurrence.key}, hạn {occurrence.due:%d/%m}"
 
 
 def default_occurrence(task: Task, year: int, on: date, done_keys: set[str]) -> Occurrence | None:

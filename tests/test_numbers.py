@@ -31,7 +31,7 @@ def test_reads_vietnamese_numbers(text, value):
     "text, hint",
     [("2.91", "dùng dấu phẩy cho phần thập phân: 2,91"),
      ("5.57", "dùng dấu phẩy cho phần thập phân: 5,57"),
-     ("1936.49", "dùng dấu phẩy cho phần thập phân: 1936,49"),
+     ("1936.49", "dùng dấu phẩy cho phần thập phân: 1.936,49"),
      ("1,936.49", "viết theo kiểu Việt Nam: 1.936,49"),
      ("1,2,3", "viết theo kiểu Việt Nam, ví dụ"),
      ("NaN", "viết theo kiểu Việt Nam, ví dụ"),

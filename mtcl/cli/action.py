@@ -9,7 +9,7 @@ import typer
 from mtcl.actions import Request
 from mtcl.book import open_year
 from mtcl.cli.base import (ByOption, DataOption, JsonOption, YearOption, action_app, command, console, data_folder,
-                           date_option, print_json, stamp, styled, today, when)
+                           date_option, print_json, stamp, styled, table, today, when)
 from mtcl.models import Target, Task
 from mtcl.numbers import format_date
 from mtcl.status import action_json
@@ -73,19 +73,18 @@ def list_(
     if not actions:
         console().print("Chưa có hành động khắc phục nào." if not only_open else "Không có hành động nào đang mở.")
         return
-    from rich import box
-    from rich.table import Table
-
-    table = Table(title=f"Sổ theo dõi hành động khắc phục năm {book.year}", title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False)
-    for heading in ("Số phiếu", "Đối tượng", "Sự không phù hợp", "Hành động", "Phụ trách", "Hạn", "Tình trạng"):
-        table.add_column(heading, no_wrap=heading in ("Số phiếu", "Hạn"))
+    grid = table(f"Sổ theo dõi hành động khắc phục năm {book.year}")
+    grid.add_column("Số phiếu, đối tượng", no_wrap=True)
+    grid.add_column("Sự không phù hợp", ratio=1, min_width=12)
+    grid.add_column("Hành động", ratio=1, min_width=12)
+    grid.add_column("Phụ trách, hạn", ratio=1, min_width=10)
+    grid.add_column("Tình trạng", min_width=10)
     for a in actions:
         state = a.state(on)
         status = styled(ACTION_STATE_WORDS[state], STATE_COLOURS[state])
         if a.closed is not None:
             status.append(f" {format_date(a.closed.closed_on)}, {verdict(a.closed.effective)}")
         subject = a.opened.subject + (f" ({a.opened.occurrence})" if a.opened.occurrence else "")
-        table.add_row(a.id, subject, a.opened.problem, a.opened.action, a.opened.owner, format_date(a.opened.due),
-                      status)
-    console().print(table)
+        grid.add_row(f"{a.id}\n{subject}", a.opened.problem, a.opened.action,
+                      f"{a.opened.owner}, hạn {format_date(a.opened.due)}", status)
+    console().print(grid)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mtcl.cli import action, plan, record, report, show, status, targets, validate, years  # noqa: F401  (registers the commands)
+# Imported in the order the commands are listed in the help.
+from mtcl.cli import status, record, plan, report, targets, show, validate, years, action  # noqa: F401,I001
 from mtcl.cli.base import app
 
 

@@ -9,10 +9,10 @@ import typer
 
 from mtcl.book import open_year
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, command, console, data_folder,
-                           date_option, print_json, stamp, styled, today, when)
+                           date_option, print_json, stamp, styled, table, today, when)
 from mtcl.completions import Done
 from mtcl.numbers import format_date
-from mtcl.schedule import DUE_SOON_DAYS, OccurrenceState
+from mtcl.schedule import DUE_SOON_DAYS, OccurrenceState, occurrence_label
 from mtcl.status import PlanStatus, plan_status
 from mtcl.words import TASK_STATUS_WORDS, plan_counts_text
 from mtcl.writers import add_completion, evidence
@@ -26,6 +26,7 @@ COLOURS = {
     "continuous": "cyan",
 }
 FLAG = "⚑"
+WIDE = 100  # columns from which the table keeps its full padding
 
 
 @command("plan", help="Các nhiệm vụ của kế hoạch: hạn, tình trạng, minh chứng.")
@@ -51,37 +52,32 @@ def plan(
 
 
 def print_plan(year: int, result: PlanStatus, shown: list[OccurrenceState]) -> None:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(title=f"Kế hoạch thực hiện MTCL năm {year} — đến ngày {format_date(result.as_of)}",
-                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("Nhiệm vụ", no_wrap=True)
-    table.add_column("Nội dung", ratio=1, min_width=16)
-    table.add_column("Chủ trì", min_width=10)
-    table.add_column("Lần", no_wrap=True)
-    table.add_column("Hạn", no_wrap=True)
-    table.add_column("Tình trạng", min_width=14, ratio=1)
+    out = console()
+    grid = table(f"Kế hoạch thực hiện MTCL năm {year} — đến ngày {format_date(result.as_of)}",
+                 narrow=out.width < WIDE)
+    grid.add_column("Nhiệm vụ", no_wrap=True)
+    grid.add_column("Nội dung", ratio=1, min_width=14)
+    grid.add_column("Chủ trì", min_width=9)
+    grid.add_column("Lần, hạn", min_width=10)
+    grid.add_column("Tình trạng", min_width=14, ratio=1)
     previous_task, previous_section = None, None
     for state in shown:
         task = state.task
-        if task.section != previous_section and table.row_count:
-            table.add_section()
+        if task.section != previous_section and grid.row_count:
+            grid.add_section()
         first = task.id != previous_task
         previous_task, previous_section = task.id, task.section
         status = status_text(state)
         if (task.id, state.occurrence.key) in result.missing:
             status.append(f" {FLAG}", style="red")
-        table.add_row(
+        grid.add_row(
             task.id if first else "",
             _short(task.label) if first else "",
             task.lead if first else "",
-            state.occurrence.key,
-            format_date(state.occurrence.due) if state.occurrence.due else "—",
+            occurrence_label(state.occurrence),
             status,
         )
-    out = console()
-    out.print(table)
+    out.print(grid)
     out.print(plan_counts_text(result.summary))
     if result.missing:
         out.print(styled(f"{FLAG} {len(result.missing)} lần thực hiện quá hạn chưa có hành động khắc phục", "red"),

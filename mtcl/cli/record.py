@@ -9,7 +9,7 @@ import typer
 
 from mtcl.book import open_year
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, command, console, data_folder,
-                           date_option, print_json, stamp, styled, today, when)
+                           date_option, print_json, stamp, styled, table, today, when)
 from mtcl.cli.status import cells
 from mtcl.errors import UserError
 from mtcl.figures import Typed, build_record, record_value, unit_slip
@@ -72,11 +72,12 @@ def history(
     if not rows:
         console().print(f"Chỉ tiêu {target.id} chưa có số liệu nào.")
         return
-    from rich.table import Table
-
-    table = Table(title=f"Số liệu đã ghi: {target.id} {target.label}", title_justify="left")
-    for heading in ("Ngày số liệu", "Số liệu", "Ước", "Nguồn", "Ghi chú", "Người ghi", "Ghi lúc (UTC)", ""):
-        table.add_column(heading)
+    grid = table(f"Số liệu đã ghi: {target.id} {target.label}")
+    grid.add_column("Ngày số liệu", no_wrap=True)
+    grid.add_column("Số liệu", justify="right", min_width=8)
+    grid.add_column("Nguồn, ghi chú", ratio=1, min_width=12)
+    grid.add_column("Người ghi, lúc (UTC)", min_width=12)
+    grid.add_column("Đang tính", no_wrap=True)
     for row in rows:
         r = row.record
         if r.item is not None:
@@ -85,8 +86,9 @@ def history(
             figure = amount_text(record_value(r), target.unit)
             if r.of is not None:
                 figure += f" ({format_number(r.value, most=2)}/{format_number(r.of, most=2)})"
-        table.add_row(
-            format_date(r.as_of), figure, "ước" if r.estimated else "", r.source or "", r.note or "", r.by,
-            r.recorded_at.strftime("%d/%m/%Y %H:%M"), styled("← đang tính", "bold") if row.counts else "",
+        grid.add_row(
+            format_date(r.as_of), f"ước {figure}" if r.estimated else figure,
+            "; ".join(t for t in (r.source, r.note) if t), f"{r.by}, {r.recorded_at:%d/%m/%Y %H:%M}",
+            styled("← đang tính", "bold") if row.counts else "",
         )
-    console().print(table)
+    console().print(grid)

@@ -9,7 +9,7 @@ import typer
 
 from mtcl.book import open_year
 from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, PeriodOption, YearOption, command, console,
-                           data_folder, print_json, styled, when)
+                           data_folder, print_json, styled, table, when)
 from mtcl.numbers import format_percent
 from mtcl.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
 from mtcl.words import STATUS_WORDS, actual_text, percent_text, plan_text, status_counts_text
@@ -23,6 +23,7 @@ COLOURS = {
     "no_data": "bright_black",
 }
 BAR_WIDTH = 5
+WIDE = 100  # columns from which the table has room for the attainment bars
 FLAG = "⚑"
 
 
@@ -46,33 +47,27 @@ def status(
 
 
 def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) -> None:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(
-        title=f"Thực hiện Mục tiêu chất lượng năm {result.year} — đến ngày {result.as_of:%d/%m/%Y}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
-    table.add_column("Mã", no_wrap=True)
-    table.add_column("Chỉ tiêu", min_width=14, ratio=1)
+    out = console()
+    bars = out.width >= WIDE  # in a narrow window the attainment is a figure without its bar
+    grid = table(f"Thực hiện Mục tiêu chất lượng năm {result.year} — đến ngày {result.as_of:%d/%m/%Y}",
+                 narrow=not bars)
+    grid.add_column("Mã", no_wrap=True)
+    grid.add_column("Chỉ tiêu", min_width=14, ratio=1)
     for heading in ("Kế hoạch", "Thực hiện"):
-        table.add_column(heading, justify="right", min_width=8)
-    table.add_column("So với KH", no_wrap=True)
+        grid.add_column(heading, justify="right", min_width=8)
+    grid.add_column("So với KH" if bars else "% KH", no_wrap=True, justify="left" if bars else "right")
     compare = any(row.evaluation.previous for row in shown)
     if compare:
-        table.add_column("Cùng kỳ", justify="right", no_wrap=True)
-    table.add_column("Đánh giá", min_width=8)
-    table.add_column("Ngày", no_wrap=True)
+        grid.add_column("Cùng kỳ", justify="right", no_wrap=True)
+    grid.add_column("Đánh giá", min_width=8)
+    grid.add_column("Ngày", no_wrap=True)
     current = None
     for row in shown:
-        if row.target.objective != current and table.row_count:
-            table.add_section()
+        if row.target.objective != current and grid.row_count:
+            grid.add_section()
         current = row.target.objective
-        table.add_row(*cells(row, compare))
-    out = console()
-    out.print(table)
+        grid.add_row(*cells(row, compare, bars))
+    out.print(grid)
     out.print(status_counts_text(result.summary))
     missing = result.without_action
     if missing:
@@ -87,7 +82,7 @@ def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) ->
         out.print("Kế hoạch: không có nhiệm vụ quá hạn.")
 
 
-def cells(row: TargetRow, compare: bool = False) -> list:
+def cells(row: TargetRow, compare: bool = False, bars: bool = True) -> list:
     """The cells of one target's line: the table's row, and what ``record`` echoes."""
     evaluation, target = row.evaluation, row.target
     status_cell = styled(STATUS_WORDS[evaluation.status], COLOURS[evaluation.status])
@@ -99,7 +94,7 @@ def cells(row: TargetRow, compare: bool = False) -> list:
         target.label,
         plan_text(target),
         actual_text(evaluation, "ước"),
-        attainment_bar(evaluation.attainment),
+        attainment_bar(evaluation.attainment) if bars else percent_text(evaluation.attainment),
         *([percent_text(previous.ratio if previous else None)] if compare else []),
         status_cell,
         f"{evaluation.figure.as_of:%d/%m}" if evaluation.figure else "",

@@ -35,7 +35,7 @@ RICH_TEXTS = {
 def _localise_help_texts() -> None:
     # typer's rich_utils (and the Markdown renderer it brings) is only needed to show
     # help or an error; it is imported then, not on every run.
-    from typer import rich_utils
+    from typer import rich_utils  # with rich's markdown and syntax: 50 ms, only to show help or an error
 
     for name, text in RICH_TEXTS.items():
         setattr(rich_utils, name, text)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from mtcl.book import data_root, year_folder, year_folders
-from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, styled, today
+from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, styled, table, today
 from mtcl.errors import UserError
 from mtcl.migrate import migrate_folder
 from mtcl.newyear import create_year
@@ -43,20 +43,17 @@ def migrate(data: DataOption = None, year: YearOption = None) -> None:
 
 @command("years", help="Các năm có dữ liệu, số chỉ tiêu, nhiệm vụ và mức đầy đủ của số liệu.")
 def years(data: DataOption = None) -> None:
-    from rich import box
-    from rich.table import Table
-
     root = data_root(data_folder(data))
-    table = Table(title=f"Các năm trong {root}", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    grid = table(f"Các năm trong {root}")
     for heading in ("Năm", "Mục tiêu", "Chỉ tiêu", "Nhiệm vụ", "Bản ghi", "Có số liệu", "Đạt", "Tình trạng"):
-        table.add_column(heading, justify="left" if heading in ("Năm", "Tình trạng") else "right")
+        grid.add_column(heading, justify="left" if heading in ("Năm", "Tình trạng") else "right")
     for year in sorted(year_folders(root)):
         summary = yearly_summary(root, year, today())
         if summary.problem:
-            table.add_row(str(year), "", "", "", "", "", "", styled(summary.problem, "red"))
+            grid.add_row(str(year), "", "", "", "", "", "", styled(summary.problem, "red"))
             continue
-        table.add_row(
+        grid.add_row(
             str(year), str(summary.objectives), str(summary.targets), str(summary.tasks), str(summary.records),
             f"{summary.with_data}/{summary.targets}", str(summary.met), "hợp lệ",
         )
-    console().print(table)
+    console().print(grid)

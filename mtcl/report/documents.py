@@ -42,7 +42,7 @@ def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, a
         raise UserError("cần chọn kỳ báo cáo", "thêm --period h1 (6 tháng), q1..q4 hoặc year (năm)")
     if kind == "action":
         if action_id is None:
-            raise UserError("cần số phiếu: mtcl report --kind action HĐKP-2023-01")
+            raise UserError(f"cần số phiếu: mtcl report --kind action HĐKP-{book.year}-01")
         action = find_action(book.actions, action_id)
         slug = action.id.lower().replace("hđkp", "hdkp")
         return Prepared(quality.action_context(book, action), "phieu-hdkp.docx", f"phieu-{slug}.docx")

@@ -1,0 +1,56 @@
+"""The README cannot drift: every ``mtcl`` command in its shell blocks runs, in order, on a
+copy of the example, and succeeds (as sqlite-utils tests its documentation)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from mtcl.cli.app import app
+from tests.conftest import REPO
+
+README = REPO / "README.md"
+
+
+def shell_blocks() -> list[str]:
+    return re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.DOTALL)
+
+
+def mtcl_commands(block: str) -> list[list[str]]:
+    """The arguments of every ``mtcl`` (or ``.venv/bin/mtcl``) call, continuation lines joined."""
+    found = []
+    for line in block.replace("\\\n", " ").splitlines():
+        for part in line.split("&&"):
+            words = shlex.split(part, comments=True)
+            if words and (words[0] == "mtcl" or words[0].endswith("/mtcl")):
+                found.append(words[1:])
+    return found
+
+
+def test_the_readme_has_commands_to_run():
+    commands = [c for block in shell_blocks() for c in mtcl_commands(block)]
+    assert len(commands) >= 30
+    assert ["status", "--data", "examples", "--period", "h1"] in commands  # the first line's job
+
+
+@pytest.mark.parametrize("block", shell_blocks(), ids=lambda b: b.strip().splitlines()[0][:40])
+def test_every_command_of_a_block_succeeds(block, tmp_path, monkeypatch):
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    shutil.copytree(REPO / "examples", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MTCL_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("MTCL_TODAY", "2023-06-12")
+    monkeypatch.setenv("MTCL_USER", "Nguyễn Thị Thu")
+    runner = CliRunner()
+    for args in mtcl_commands(block):
+        for option, value in zip(args, args[1:]):
+            if option == "--file":  # the evidence a command names is a file the officer has
+                (tmp_path / value).parent.mkdir(parents=True, exist_ok=True)
+                (tmp_path / value).write_bytes(b"%PDF-1.4 minh chung")
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "Traceback" not in result.output

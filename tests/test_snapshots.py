@@ -1,0 +1,58 @@
+"""What the officer sees, pinned exactly: the tables at 100 and 80 columns, and the JSON.
+
+Run on the shipped example (a six-month set of illustrative figures) on 12/06/2023.  A
+change to any of these outputs shows as a failing snapshot; when the change is meant,
+regenerate with ``python -m pytest tests/test_snapshots.py --snapshot-update`` and read
+the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from mtcl.cli.app import app
+from tests.conftest import REPO
+
+COMMANDS = {
+    "status": ["status"],
+    "status-h1": ["status", "--period", "h1"],
+    "plan": ["plan"],
+    "history": ["history", "4đ"],
+    "action-list": ["action", "list"],
+}
+
+
+@pytest.fixture
+def example(tmp_path, monkeypatch):
+    root = tmp_path / "examples"
+    shutil.copytree(REPO / "examples", root)
+    monkeypatch.setenv("MTCL_DATA", str(root))
+    monkeypatch.setenv("MTCL_TODAY", "2023-06-12")
+    monkeypatch.setenv("MTCL_USER", "Nguyễn Thị Thu")
+    runner = CliRunner()
+
+    def run(*args: str, columns: int | None = None) -> str:
+        env = {"COLUMNS": str(columns)} if columns else {}
+        result = runner.invoke(app, list(args), env=env)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    return run
+
+
+@pytest.mark.parametrize("columns", [100, 80])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_table(example, snapshot, name, columns):
+    assert example(*COMMANDS[name], columns=columns) == snapshot
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_json(example, snapshot, name):
+    assert example(*COMMANDS[name], "--json") == snapshot
+
+
+def test_targets_json(example, snapshot):
+    assert example("targets", "--json") == snapshot
