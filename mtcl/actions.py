@@ -183,13 +183,13 @@ def build_opened(subject: Target | Task, occurrence: str | None, request: Reques
         subject=subject.id,
         subject_kind="target" if isinstance(subject, Target) else "task",
         occurrence=occurrence,
-        problem=request.problem.strip(),
+        problem=clean(request.problem),
         cause=clean(request.cause),
-        action=request.action.strip(),
-        owner=request.owner.strip(),
+        action=clean(request.action),
+        owner=clean(request.owner),
         due=request.due,
         opened_on=today,
-        by=stamp.by,
+        by=clean(stamp.by),
         recorded_at=stamp.at,
     )
 
@@ -214,11 +214,11 @@ def build_closed(text: str, result: str, evidence: str | None, effective: bool, 
         raise UserError(f"hành động {action.id} đã đóng ngày {action.closed.closed_on:%d/%m/%Y}")
     return ActionClosed(
         id=action.id,
-        result=result.strip(),
+        result=clean(result),
         evidence=clean(evidence),
         effective=effective,
         closed_on=today,
-        by=stamp.by,
+        by=clean(stamp.by),
         recorded_at=stamp.at,
     )
 

@@ -1,17 +1,21 @@
 """Attainment: from targets, records and an evaluation date to actuals and statuses.
 
 Pure computation, no files and no output.  The actual of a target at a date is its latest
-record dated on or before it (ties go to the one recorded later, and within the same
-second to the one further down the file), so a later record
-supersedes an earlier one only from its own date on.  Ratios are successes over total, or a
-recorded percentage; a checklist counts its items met; a ``sum_of`` target adds its parts
-when every part has a figure.  Statuses follow the target's comparison:
+record dated on or before it; among records of the same date the one further down the
+file counts (never the clock of the PC that wrote it), so a later record supersedes an
+earlier one only from its own date on.  Ratios are successes over total, or a recorded
+percentage; a checklist counts its items met; a ``sum_of`` target adds its parts when every
+part has a figure.  Statuses follow the target's comparison:
 
 - ``met`` when the actual satisfies it (``>`` is strict);
 - a cumulative target not yet met before the year's end is ``on_track`` when its share of
-  the plan is at least the share of the year elapsed, else ``behind``;
+  the plan is at least the share of the year elapsed **at the figure's own date**, else
+  ``behind`` — so the same figure is judged the same way on whatever day it is looked at;
 - otherwise ``near`` inside the target's optional band, else ``not_met``;
 - ``no_data`` without a figure.
+
+A figure dated more than ``STALE_DAYS`` before the evaluation date is ``stale``: it still
+counts, and every view says how old it is.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from mtcl.periods import elapsed_share, same_day_last_year
 
 Status = Literal["met", "not_met", "near", "on_track", "behind", "no_data"]
 STATUSES: tuple[Status, ...] = ("met", "near", "on_track", "behind", "not_met", "no_data")
-
+STALE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,12 @@ class Actual:
     as_of: date
     estimated: bool
     records: tuple[FigureRecord, ...]
+    computed: bool = False  # a percentage worked out from counts, not a figure as typed
+    oldest: date | None = None  # a sum's oldest part: the date its staleness is judged by
+
+    @property
+    def since(self) -> date:
+        return self.oldest or self.as_of
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class Evaluation:
     figure: Actual | None
     attainment: Decimal | None
     previous: PreviousYear | None
+    stale: bool = False  # the figure is older than STALE_DAYS at the evaluation date
 
     @property
     def actual(self) -> Decimal | None:
@@ -70,7 +81,7 @@ class RecordIndex:
         for record in records:
             groups[record.target].append(record)
         for group in groups.values():
-            group.sort(key=lambda r: (r.as_of, r.recorded_at))
+            group.sort(key=_as_of)  # stable: the same date keeps the order of the file
         self._groups = groups
 
     def of(self, target_id: str) -> list[FigureRecord]:
@@ -97,6 +108,7 @@ def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as
             as_of=max(p.as_of for p in parts),
             estimated=any(p.estimated for p in parts),
             records=tuple(r for p in parts for r in p.records),
+            oldest=min(p.since for p in parts),
         )
     if target.kind == "checklist":
         current = [index.current(target.id, as_of, item) for item in target.items]
@@ -112,7 +124,7 @@ def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as
     record = index.current(target.id, as_of)
     if record is None:
         return None
-    return Actual(record_value(record), record.as_of, record.estimated, (record,))
+    return Actual(record_value(record), record.as_of, record.estimated, (record,), computed=record.of is not None)
 
 
 def satisfies(actual: Decimal, op: str, plan: Decimal) -> bool:
@@ -123,11 +135,12 @@ def satisfies(actual: Decimal, op: str, plan: Decimal) -> bool:
     return actual <= plan
 
 
-def judge(target: Target, actual: Decimal, as_of: date, year_end: date) -> Status:
+def judge(target: Target, actual: Decimal, figure_date: date, on: date) -> Status:
+    """The status of ``actual``, a figure dated ``figure_date``, seen on ``on``."""
     if satisfies(actual, target.op, target.plan):
         return "met"
-    if target.kind == "cumulative" and as_of < year_end and target.op != "<=":
-        if target.plan == 0 or actual / target.plan >= elapsed_share(as_of):
+    if target.kind == "cumulative" and on < date(on.year, 12, 31) and target.op != "<=":
+        if target.plan == 0 or actual / target.plan >= elapsed_share(figure_date):
             return "on_track"
         return "behind"
     if target.near_from is not None:
@@ -161,7 +174,6 @@ def evaluate(
     """Evaluate every target at ``as_of``, in the order given."""
     by_id = {t.id: t for t in targets}
     index = RecordIndex(records)
-    year_end = date(as_of.year, 12, 31)
     results = []
     for target in targets:
         figure = figure_at(target, by_id, index, as_of)
@@ -171,10 +183,11 @@ def evaluate(
         results.append(
             Evaluation(
                 target=target,
-                status=judge(target, figure.actual, as_of, year_end),
+                status=judge(target, figure.actual, figure.as_of, as_of),
                 figure=figure,
                 attainment=attainment(target, figure.actual),
                 previous=_previous(target, figure.actual, as_of, previous),
+                stale=target.kind != "checklist" and (as_of - figure.since).days > STALE_DAYS,
             )
         )
     return results
@@ -198,3 +211,7 @@ def summarise(evaluations: list[Evaluation]) -> dict[str, int]:
         counts[evaluation.status] += 1
     counts["total"] = len(evaluations)
     return counts
+
+
+def _as_of(record: FigureRecord) -> date:
+    return record.as_of

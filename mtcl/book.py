@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,8 +22,11 @@ from mtcl import models
 from mtcl.actions import ACTIONS_FILE, Action, ActionEvent, event_problem, gather_actions
 from mtcl.checks import Parsed, pending_fields, run_checks
 from mtcl.completions import COMPLETIONS_FILE, Completion, completion_problem
+from mtcl.completions import REF_PREFIX as COMPLETION_REF
+from mtcl.entries import WITHDRAWALS_FILE, References, Withdrawal, make_ref, ref_key, withdrawal_problem
 from mtcl.errors import DataError, DataErrors, Source, UserError
 from mtcl.figures import RECORDS_FILE, FigureRecord, record_problem
+from mtcl.figures import REF_PREFIX as RECORD_REF
 from mtcl.files import collector_paused, display_path
 from mtcl.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade
 from mtcl.models import Located, Objective, Objectives, Plan, Task, Target, id_key
@@ -75,6 +79,20 @@ def actions_store(folder: Path) -> JsonlStore:
     return JsonlStore(folder / ACTIONS_FILE, ActionEvent)
 
 
+def withdrawals_store(folder: Path) -> JsonlStore[Withdrawal]:
+    return JsonlStore(folder / WITHDRAWALS_FILE, Withdrawal)
+
+
+def with_refs(entries: list, store: JsonlStore, prefix: str) -> list:
+    """Every entry with its reference: the one written in its line, or, for a line written
+    before references existed, the same digest worked out now."""
+    if all(entry.ref for entry in entries):
+        return entries
+    references = References(entry.ref for entry in entries if entry.ref)
+    return [entry if entry.ref else replace(entry, ref=references.unique(make_ref(prefix, store.content(entry))))
+            for entry in entries]
+
+
 @dataclass(eq=False)
 class Book:
     """One year: its objectives and plan, checked, with lookups by id, and every figure,
@@ -83,18 +101,21 @@ class Book:
     folder: Path
     objectives: Objectives
     plan: Plan
-    records: list[FigureRecord] = field(default_factory=list)
+    records: list[FigureRecord] = field(default_factory=list)  # every line, withdrawn ones too
     completions: list[Completion] = field(default_factory=list)
     action_events: list = field(default_factory=list)
+    withdrawals: list[Withdrawal] = field(default_factory=list)
     warnings: list[DataError] = field(default_factory=list)  # fields still to fill, old schema
     targets: dict[str, Target] = field(init=False)
     tasks: dict[str, Task] = field(init=False)
     actions: list[Action] = field(init=False)
+    withdrawn: dict[str, Withdrawal] = field(init=False)  # by the reference of the line withdrawn
 
     def __post_init__(self) -> None:
         self.targets = {t.id: t for t in self.objectives.targets}
         self.tasks = {t.id: t for t in self.plan.tasks}
         self.actions = gather_actions(self.action_events)
+        self.withdrawn = {ref_key(w.ref): w for w in self.withdrawals}
         self._keys: dict[str, Target | Task | Objective] = {}
         for entry in [*self.objectives.objectives, *self.tasks.values(), *self.targets.values()]:
             self._keys[id_key(str(entry.id))] = entry
@@ -121,6 +142,41 @@ class Book:
         hint = f"có phải: {', '.join(by_key[k] for k in close)}?" if close else "xem danh sách bằng 'mtcl targets' hoặc 'mtcl plan'"
         raise UserError(f"không có {noun} '{text}' trong năm {self.year}", hint)
 
+    @cached_property
+    def record_lines(self) -> list[FigureRecord]:
+        """Every figure with its reference (worked out on first use for lines written
+        before references existed: most views never need it)."""
+        return with_refs(self.records, records_store(self.folder), RECORD_REF)
+
+    @cached_property
+    def completion_lines(self) -> list[Completion]:
+        return with_refs(self.completions, completions_store(self.folder), COMPLETION_REF)
+
+    @property
+    def counted_records(self) -> list[FigureRecord]:
+        """The figures that count: every record but the withdrawn ones."""
+        if not self.withdrawn:
+            return self.records
+        return [r for r in self.record_lines if r.ref not in self.withdrawn]
+
+    @property
+    def counted_completions(self) -> list[Completion]:
+        """The completions that count, each with its reference (there are few: the plan
+        shows their references)."""
+        return [c for c in self.completion_lines if c.ref not in self.withdrawn]
+
+    def has_line(self, ref: str) -> bool:
+        return any(entry.ref == ref for entry in [*self.record_lines, *self.completion_lines])
+
+    def find_line(self, text: str) -> FigureRecord | Completion:
+        """The figure or completion whose reference is ``text`` (any case)."""
+        ref = ref_key(text)
+        for entry in [*self.record_lines, *self.completion_lines]:
+            if entry.ref == ref:
+                return entry
+        raise UserError(f"không có dòng số liệu hay hoàn thành nào mang mã '{text}' trong năm {self.year}",
+                        "mã in ở cột đầu của 'mtcl history MÃ_CHỈ_TIÊU', và trong 'mtcl plan --json' (ref)")
+
     def target(self, text: str) -> Target:
         return self.find(text, (Target,))
 
@@ -136,8 +192,8 @@ class Book:
         return self._previous[0]
 
     def with_entries(self, **entries: list) -> Book:
-        """The same year with ``records``, ``completions`` or ``action_events`` replaced
-        (after a write, with everything the file held under the lock)."""
+        """The same year with ``records``, ``completions``, ``action_events`` or
+        ``withdrawals`` replaced (after a write, with everything the file held under the lock)."""
         book = replace(self, **entries)
         book._previous = self._previous
         return book
@@ -158,11 +214,12 @@ def open_year(root: Path, year: int | None = None) -> Book:
     if errors:
         raise DataErrors(errors)
     book = Book(folder, objectives[0], plan[0], warnings=warnings)
-    return book.with_entries(
+    book = book.with_entries(
         records=records_store(folder).load(record_problem(book.targets, book.year)),
         completions=completions_store(folder).load(completion_problem(book.tasks, book.year)),
         action_events=actions_store(folder).load(event_problem(book.targets, book.tasks)),
     )
+    return book.with_entries(withdrawals=withdrawals_store(folder).load(withdrawal_problem(book.has_line)))
 
 
 def _load_part(path: Path, model: type[M], kind: str, errors: list[DataError], warnings: list[DataError]):

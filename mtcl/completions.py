@@ -19,14 +19,17 @@ from mtcl.entries import ENTRY_CONFIG, Stamp
 from mtcl.errors import UserError
 from mtcl.models import Id, Task, Text
 from mtcl.schedule import default_occurrence, find_occurrence, occurrences
+from mtcl.text import clean
 
 COMPLETIONS_FILE = "completions.jsonl"
+REF_PREFIX = "HT"
 
 
 @dataclass(kw_only=True, slots=True, frozen=True, config=ENTRY_CONFIG)
 class Completion:
     """One occurrence of a plan task done, with its evidence (a line of completions.jsonl)."""
 
+    ref: str | None = None  # written by mtcl; worked out for lines written before (entries.py)
     task: Id
     occurrence: Text
     done_on: dt.date
@@ -95,9 +98,9 @@ def build_completion(task: Task, done: Done, year: int, existing: list[Completio
         task=task.id,
         occurrence=occurrence.key,
         done_on=done_on,
-        evidence=done.evidence.strip(),
+        evidence=clean(done.evidence),
         file=done.file,
         sha256=done.sha256,
-        by=stamp.by,
+        by=clean(stamp.by),
         recorded_at=stamp.at,
     )

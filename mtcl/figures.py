@@ -3,9 +3,11 @@ the rules both obey.
 
 ``build_record`` reads VALUE the way the target's kind asks (a figure, successes over a
 total, a percentage, or a checklist item) and refuses what cannot be right (negative, over
-100%, a total of zero, a date outside the year, a future date not marked estimated);
-``unit_slip`` names figures so far from the plan that they are probably a unit mistake;
-``record_problem`` is what a stored line must satisfy against the year's objectives.
+100%, a total of zero, more decimals than the target allows, a date outside the year, a
+future date not marked estimated); ``doubt`` names a figure so far from what is expected at
+its date that it is probably a slip (a unit, a wrong target), and ``twins`` the targets
+whose ids differ only by diacritics (4d and 4đ); ``record_problem`` is what a stored line
+must satisfy against the year's objectives.
 """
 
 from __future__ import annotations
@@ -22,12 +24,17 @@ from pydantic.dataclasses import dataclass
 from mtcl.entries import ENTRY_CONFIG, Stamp
 from mtcl.errors import UserError
 from mtcl.models import Amount, Id, Target, Text
-from mtcl.numbers import format_number, format_quantity, parse_number
+from mtcl.numbers import format_date, format_number, format_quantity, parse_number, rounded_number, spell_number
 from mtcl.periods import elapsed_share
-from mtcl.text import clean, fold
+from mtcl.text import clean, fold, nfc
 
 RECORDS_FILE = "records.jsonl"
+REF_PREFIX = "SL"
 HUNDRED = Decimal(100)
+# A cumulative figure above this many times the progress planned at its date is doubtful;
+# any other figure above this many times the year's plan.
+PROGRESS_FACTOR = 5
+PLAN_FACTOR = 10
 
 
 @dataclass(kw_only=True, slots=True, frozen=True, config=ENTRY_CONFIG)
@@ -39,6 +46,7 @@ class FigureRecord:
     whether it is ``met`` from that date on.
     """
 
+    ref: str | None = None  # written by mtcl; worked out for lines written before (entries.py)
     target: Id
     as_of: dt.date
     value: Amount | None = None
@@ -70,13 +78,18 @@ def record_value(record: FigureRecord) -> Decimal:
 
 
 def record_problem(targets: dict[str, Target], year: int) -> Callable[[FigureRecord], str | None]:
-    """What a stored record must satisfy: a target still in the objectives, a date in the year."""
+    """What a stored record must satisfy: a target still in the objectives, a date in the
+    year, a checklist item the target still lists."""
 
     def check(record: FigureRecord) -> str | None:
-        if record.target not in targets:
+        target = targets.get(record.target)
+        if target is None:
             return f"chỉ tiêu '{record.target}' không còn trong objectives.yaml"
         if record.as_of.year != year:
             return f"ngày số liệu {record.as_of:%d/%m/%Y} nằm ngoài năm {year}"
+        if record.item is not None and record.item not in target.items:
+            return (f"tiêu chí '{record.item}' không còn trong danh sách của chỉ tiêu {target.id} "
+                    f"({', '.join(target.items)})")
         return None
 
     return check
@@ -115,13 +128,13 @@ def build_record(target: Target, typed: Typed, year: int, today: date, stamp: St
         estimated=typed.estimated,
         source=clean(typed.source),
         note=clean(typed.note),
-        by=stamp.by,
+        by=clean(stamp.by),
         recorded_at=stamp.at,
     )
     if target.kind == "checklist":
         if typed.of is not None:
             raise UserError(f"chỉ tiêu {target.id} là danh sách tiêu chí: không dùng --of")
-        return FigureRecord(item=_item(target, typed.value), met=not typed.not_met, **common)
+        return FigureRecord(item=_item(target, nfc(typed.value)), met=not typed.not_met, **common)
     if typed.not_met:
         raise UserError("--not chỉ dùng cho chỉ tiêu dạng danh sách tiêu chí")
     value, of = _numbers(target, typed)
@@ -144,6 +157,8 @@ def _numbers(target: Target, typed: Typed) -> tuple[Decimal, Decimal | None]:
     value = parse_number(text.removesuffix("%"))
     if percent and target.unit != "%":
         raise UserError(f"chỉ tiêu {target.id} tính bằng {target.unit}, không phải phần trăm")
+    if target.kind != "ratio" or typed.of is None:
+        _check_decimals(target, value, text.removesuffix("%"))
     if target.kind != "ratio":
         if typed.of is not None:
             raise UserError(f"--of chỉ dùng cho chỉ tiêu tỷ lệ; {target.id} tính bằng {target.unit}")
@@ -160,6 +175,10 @@ def _numbers(target: Target, typed: Typed) -> tuple[Decimal, Decimal | None]:
     if percent:
         raise UserError("đã có --of thì số đạt không kèm dấu %", f"ví dụ: {format_number(value)} --of {typed.of}")
     of = parse_number(typed.of)
+    for count, text in ((value, typed.value), (of, typed.of)):
+        if count != count.to_integral_value():
+            raise UserError(f"'{text.strip()}' không phải số nguyên: số đạt và tổng số (--of) là số đếm",
+                            "tỷ lệ đã tính sẵn thì ghi kèm dấu %, ví dụ 96,2%")
     if of == 0:
         raise UserError("tổng số (--of) phải lớn hơn 0")
     if value > of:
@@ -167,20 +186,63 @@ def _numbers(target: Target, typed: Typed) -> tuple[Decimal, Decimal | None]:
     return value, of
 
 
-def unit_slip(target: Target, record: FigureRecord) -> str | None:
-    """A warning when the figure is so far from the plan that it is likely a unit slip."""
-    if record.value is None or target.kind == "ratio" or target.plan == 0:
+def typed_places(value: Decimal) -> int:
+    """The decimals a figure was written with: 2,415 → 3, 78.000 → 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _check_decimals(target: Target, value: Decimal, text: str) -> None:
+    places = typed_places(value)
+    if target.decimals is None or places <= target.decimals:
+        return
+    allowed = "số nguyên" if target.decimals == 0 else f"tối đa {target.decimals} chữ số thập phân"
+    hint = None
+    if target.decimals == 0 and places == 3:
+        # 41,250 typed the English way for forty-one thousand two hundred and fifty
+        whole = value * 1000
+        hint = f"nếu là {spell_number(int(whole))}, gõ {format_number(whole)}"
+    raise UserError(f"chỉ tiêu {target.id} ({target.unit}) ghi {allowed}: '{text}' có {places} chữ số thập phân",
+                    hint)
+
+
+def expected_progress(target: Target, day: date) -> Decimal:
+    """What a cumulative target should have reached by ``day``: the plan times the share of
+    the year gone by."""
+    return target.plan * elapsed_share(day)
+
+
+def doubt(target: Target, value: Decimal, as_of: date, previous: FigureRecord | None = None) -> str | None:
+    """Why ``value`` at ``as_of`` looks like a slip, or nothing when it looks plausible.
+
+    A cumulative figure is compared with the progress planned at its own date (more than
+    five times it is doubtful), any other with the year's plan (more than ten times); a
+    cumulative figure that falls below an earlier one, or a level that jumps tenfold from
+    the figure before it, is doubtful too."""
+    if target.kind in ("ratio", "checklist"):
         return None
-    value = record_value(record)
-    if value > target.plan * 10:
-        return (
-            f"số {format_quantity(value, target.unit)} lớn hơn 10 lần kế hoạch "
-            f"({format_quantity(target.plan, target.unit)}); có nhầm đơn vị không?"
-        )
-    late = elapsed_share(record.as_of) >= Decimal("0.5")
-    if target.kind == "cumulative" and late and value < target.plan / 100:
-        return (
-            f"số lũy kế {format_quantity(value, target.unit)} chưa bằng 1/100 kế hoạch "
-            f"({format_quantity(target.plan, target.unit)}) dù đã qua nửa năm; có nhầm đơn vị không?"
-        )
+    amount = format_quantity(value, target.unit)
+    if target.kind == "cumulative" and target.op != "<=":
+        expected = expected_progress(target, as_of)
+        if expected > 0 and value > PROGRESS_FACTOR * expected:
+            times = rounded_number(value / expected)
+            return (f"{amount} đến ngày {format_date(as_of)} gấp {times} lần tiến độ kế hoạch đến ngày đó "
+                    f"({format_quantity(expected, target.unit, most=2)})")
+        if elapsed_share(as_of) >= Decimal("0.5") and value < target.plan / 100:
+            return (f"số lũy kế {amount} chưa bằng 1/100 kế hoạch năm dù đã qua nửa năm")
+    elif target.plan > 0 and value > PLAN_FACTOR * target.plan:
+        return f"{amount} gấp {rounded_number(value / target.plan)} lần kế hoạch năm"
+    if previous is None or previous.value is None or previous.as_of >= as_of:
+        return None
+    before = record_value(previous)
+    earlier = f"số ngày {format_date(previous.as_of)} ({format_quantity(before, target.unit)})"
+    if target.kind == "cumulative" and value < before:
+        return f"số lũy kế {amount} nhỏ hơn {earlier}"
+    if target.kind == "level" and before > 0 and (value > PLAN_FACTOR * before or value * PLAN_FACTOR < before):
+        return f"{amount} lệch hơn 10 lần so với {earlier}"
     return None
+
+
+def twins(targets: dict[str, Target], target: Target) -> list[Target]:
+    """The other targets whose ids read the same without diacritics (4d and 4đ, 4e and 4ê)."""
+    return [t for t in targets.values() if t.id != target.id and fold(t.id) == fold(target.id)]

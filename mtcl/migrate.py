@@ -10,6 +10,8 @@ History:
 
 - 1 → 2: ``issuer.name`` ("Ủy ban nhân dân xã Giang Hải") is no longer written; it is
   always ``authority`` followed by ``unit``, and two copies could disagree.
+- 2 → 3: new optional keys only (a target's ``decimals``…); nothing to rewrite but the
+  version, which tells an older mtcl that it cannot read the file.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from mtcl.errors import DataErrors
 from mtcl.files import atomic_write, display_path
 from mtcl.roundtrip import dump, load, position
 
-CURRENT_SCHEMA = 2
+CURRENT_SCHEMA = 3
 
 Kind = str  # "objectives" or "plan"
 
@@ -51,9 +53,15 @@ def _objectives_1_to_2(doc: MutableMapping[str, Any]) -> None:
     del issuer["name"]
 
 
+def _unchanged(doc: MutableMapping[str, Any]) -> None:
+    """A step that only adds optional keys: the document stays as it is."""
+
+
 STEPS: dict[tuple[Kind, int], Callable[[MutableMapping[str, Any]], None]] = {
     ("objectives", 1): _objectives_1_to_2,
-    ("plan", 1): lambda doc: None,
+    ("plan", 1): _unchanged,
+    ("objectives", 2): _unchanged,
+    ("plan", 2): _unchanged,
 }
 
 

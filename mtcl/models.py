@@ -35,7 +35,15 @@ def _as_text(value: object) -> object:
 
 
 Id = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+def _ascii_digits(value: object) -> object:
+    # Python's Decimal reads Arabic-Indic and full-width digits; a figure is written in 0-9.
+    if isinstance(value, str) and not value.isascii():
+        raise ValueError(f"'{value}' có chữ số không phải 0-9")
+    return value
+
+
+# A figure: exact, finite, at most 15 digits (numbers.MAX_DIGITS), never negative.
+Amount = Annotated[Decimal, BeforeValidator(_ascii_digits), Field(ge=0, allow_inf_nan=False, max_digits=15)]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -104,6 +112,8 @@ class Target(Located):
     # Optional "gần đạt" band: an actual that misses the plan but reaches this value
     # (at or above it for >= and >, at or below it for <=) is reported as near.
     near_from: Amount | None = None
+    # How many decimals a figure of this target may have: 0 for counts (lượt, người, hồ sơ).
+    decimals: int | None = Field(default=None, ge=0, le=6)
 
     _objective: int = PrivateAttr(default=0)
 
@@ -128,6 +138,7 @@ class Target(Located):
             "parent": self.parent,
             "sum_of": list(self.sum_of),
             "items": list(self.items),
+            "decimals": self.decimals,
         }
 
 

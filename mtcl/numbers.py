@@ -4,6 +4,12 @@ Vietnamese writing groups thousands with ``.`` and marks decimals with ``,``: 1.
 5,573 tỷ đồng, 78.000 lượt.  Reading is strict because a misread figure is worse than a
 refused one: ``2.91`` could be either convention, so it is refused with the right spelling.
 Rounding is always half-up on ``Decimal``, as a reader of a report expects (2,45 → 2,5).
+Only ASCII digits are digits, and a number has at most 15 of them (``MAX_DIGITS``): beyond
+that it is a slip of the keyboard, and exact arithmetic on it would only hide the slip.
+
+Percentages that mtcl computes (a ratio from counts, attainment, a comparison) follow one
+rule everywhere: rounded half-up to one decimal, a whole number without decimals
+(99,36 → 99,4%; 100,0 → 100%).  A figure the officer typed is shown as typed.
 """
 
 from __future__ import annotations
@@ -14,13 +20,24 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from mtcl.errors import UserError
 
-_VN_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
-_DOT_DECIMAL = re.compile(r"\d+\.\d+")
-_ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# [0-9], not \d: Python's \d also matches Arabic-Indic and full-width digits.
+_VN_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")
+_DOT_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
+_ENGLISH = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_VN_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 
 EXAMPLE = "ví dụ 1.936,49 hoặc 5,573 hoặc 78.000"
+MAX_DIGITS = 15
+TOO_MANY_DIGITS = f"có quá nhiều chữ số (mtcl nhận số có tối đa {MAX_DIGITS} chữ số)"
+
+
+def digit_count(value: Decimal) -> int:
+    """Digits written out in full: 1936.49 → 6, 1e30 → 31, 0.0001 → 4."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return 0
+    return max(len(digits), -exponent) if exponent < 0 else len(digits) + exponent
 
 
 def parse_number(text: str) -> Decimal:
@@ -29,7 +46,10 @@ def parse_number(text: str) -> Decimal:
     match = _VN_NUMBER.fullmatch(cleaned)
     if match:
         whole, fraction = match.groups()
-        return Decimal(whole.replace(".", "") + ("." + fraction if fraction else ""))
+        value = Decimal(whole.replace(".", "") + ("." + fraction if fraction else ""))
+        if digit_count(value) > MAX_DIGITS:
+            raise UserError(f"số '{text}' {TOO_MANY_DIGITS}", "kiểm tra lại số đã gõ và đơn vị tính")
+        return value
     if cleaned.startswith("-") and _VN_NUMBER.fullmatch(cleaned[1:]):
         raise UserError(f"không nhận số âm: '{text}'")
     if _DOT_DECIMAL.fullmatch(cleaned):
@@ -63,9 +83,14 @@ def format_number(value: Decimal | int, places: int | None = None, most: int | N
     return format_decimal(value, format=pattern, locale="vi_VN", decimal_quantization=False)
 
 
-def format_percent(value: Decimal, places: int = 1) -> str:
-    """98.456 → '98,5%' (one decimal by default, as reports write rates)."""
-    return format_number(value, places) + "%"
+def rounded_number(value: Decimal) -> str:
+    """A computed number to one decimal, a whole one without: 98.456 → '98,5', 100.0 → '100'."""
+    return format_number(quantize(value, 1).normalize() if value else Decimal(0))
+
+
+def format_percent(value: Decimal) -> str:
+    """A computed percentage: 98.456 → '98,5%', 100.0 → '100%' (see the module's rule)."""
+    return rounded_number(value) + "%"
 
 
 def parse_date(text: str) -> date:
@@ -100,3 +125,47 @@ def format_quantity(value: Decimal, unit: str, places: int | None = None, most: 
     """'1.936,49 tấn', but '98,5%' with no space before the percent sign."""
     number = format_number(value, places, most)
     return f"{number}%" if unit == "%" else f"{number} {unit}"
+
+
+SPOKEN_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+SPOKEN_SCALES = ("", "nghìn", "triệu", "tỷ", "nghìn tỷ")
+
+
+def spell_number(number: int) -> str:
+    """A whole number in Vietnamese words: 41250 → 'bốn mươi mốt nghìn hai trăm năm mươi'."""
+    if number == 0:
+        return SPOKEN_DIGITS[0]
+    groups = []
+    while number:
+        number, group = divmod(number, 1000)
+        groups.append(group)
+    words: list[str] = []
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            continue
+        words += _spell_group(group, full=index < len(groups) - 1)
+        if SPOKEN_SCALES[index]:
+            words.append(SPOKEN_SCALES[index])
+    return " ".join(words)
+
+
+def _spell_group(group: int, full: bool) -> list[str]:
+    """Three digits; ``full`` when a higher group precedes (1.050: 'không trăm năm mươi')."""
+    hundreds, rest = divmod(group, 100)
+    tens, units = divmod(rest, 10)
+    words = [SPOKEN_DIGITS[hundreds], "trăm"] if hundreds or full else []
+    if tens == 0:
+        if units:
+            words += (["linh"] if words else []) + [SPOKEN_DIGITS[units]]
+        return words
+    words += ["mười"] if tens == 1 else [SPOKEN_DIGITS[tens], "mươi"]
+    if units == 1:
+        words.append("một" if tens == 1 else "mốt")
+    elif units == 4:
+        words.append("bốn" if tens == 1 else "tư")
+    elif units == 5:
+        words.append("lăm")
+    elif units:
+        words.append(SPOKEN_DIGITS[units])
+    return words

@@ -10,7 +10,7 @@ nowhere else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -19,12 +19,14 @@ from pydantic import TypeAdapter
 from mtcl.actions import Action, NEEDS_ACTION, open_actions_by_subject, overdue_without_action
 from mtcl.attainment import Evaluation, History, RecordIndex, evaluate, summarise
 from mtcl.book import Book, open_year
+from mtcl.entries import Withdrawal
 from mtcl.errors import UserError
-from mtcl.figures import FigureRecord
+from mtcl.figures import FigureRecord, doubt, record_value, twins
 from mtcl.models import Target
 from mtcl.periods import evaluation_date
 from mtcl.schedule import DUE_SOON_DAYS, OccurrenceState, plan_summary, task_states
 from mtcl.text import fold
+from mtcl.words import doubt_question
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class TargetRow:
             "status": evaluation.status,
             "record_as_of": figure.as_of if figure else None,
             "estimated": figure.estimated if figure else False,
+            "stale": evaluation.stale,
             "previous_year": (
                 {"actual": previous.actual, "as_of": previous.as_of, "ratio": previous.ratio} if previous else None
             ),
@@ -115,7 +118,7 @@ def _history(book: Book) -> tuple[History | None, list[str]]:
             f"Không so sánh được với cùng kỳ: dữ liệu năm {book.year - 1} có lỗi "
             f"(xem: mtcl validate --year {book.year - 1})."
         ]
-    return (History(last.targets, RecordIndex(last.records)) if last else None), []
+    return (History(last.targets, RecordIndex(last.counted_records)) if last else None), []
 
 
 def year_status(book: Book, as_of: date) -> YearStatus:
@@ -123,7 +126,7 @@ def year_status(book: Book, as_of: date) -> YearStatus:
     if as_of.year != book.year:
         raise UserError(f"ngày đánh giá {as_of:%d/%m/%Y} nằm ngoài năm {book.year}")
     history, notes = _history(book)
-    evaluations = evaluate(list(book.targets.values()), book.records, as_of, history)
+    evaluations = evaluate(list(book.targets.values()), book.counted_records, as_of, history)
     covered = open_actions_by_subject(book.actions)
     rows = [
         TargetRow(
@@ -172,7 +175,8 @@ class PlanStatus:
             "days_late": state.days_late,
             "missing_evidence": state.missing_evidence,
             "evidence": [
-                {"text": c.evidence, "file": c.file, "sha256": c.sha256, "done_on": c.done_on, "by": c.by}
+                {"text": c.evidence, "file": c.file, "sha256": c.sha256, "done_on": c.done_on, "by": c.by,
+                 "ref": c.ref}
                 for c in state.completions
             ],
             "actions": [a.id for a in self.actions if a.is_open and (a.opened.subject, a.opened.occurrence) == key],
@@ -200,9 +204,21 @@ class PlanStatus:
         return {"as_of": self.as_of, "tasks": tasks}
 
 
+def doubt_about(book: Book, target: Target, record: FigureRecord) -> str | None:
+    """The question to put before storing ``record`` when it looks like a slip (see
+    ``figures.doubt``), naming the target in full and any twin target it would fit."""
+    if record.value is None:
+        return None
+    index = RecordIndex(book.counted_records)
+    day = record.as_of - timedelta(days=1)
+    previous = {t.id: index.current(t.id, day) for t in [target, *twins(book.targets, target)]}
+    reason = doubt(target, record_value(record), record.as_of, previous[target.id])
+    return doubt_question(target, record, reason, book.targets, previous) if reason else None
+
+
 def plan_status(book: Book, as_of: date, horizon: int = DUE_SOON_DAYS) -> PlanStatus:
     """Every occurrence judged at ``as_of`` (completions dated later do not count)."""
-    states = task_states(book.tasks.values(), book.completions, book.year, as_of, horizon)
+    states = task_states(book.tasks.values(), book.counted_completions, book.year, as_of, horizon)
     return PlanStatus(as_of, states, book.actions, overdue_without_action(states, book.actions))
 
 
@@ -230,13 +246,20 @@ def action_json(action: Action, on: date) -> dict:
 
 @dataclass(frozen=True)
 class HistoryRow:
-    """One stored figure of a target, and whether it is the one that counts at the date."""
+    """One stored figure of a target, whether it is the one that counts at the date, and
+    its withdrawal if it was withdrawn."""
 
     record: FigureRecord
     counts: bool
+    withdrawal: Withdrawal | None = None
 
     def json(self) -> dict:
-        return {**_record_adapter().dump_python(self.record, mode="json"), "counts": self.counts}
+        voided = self.withdrawal
+        return {
+            **_record_adapter().dump_python(self.record, mode="json"),
+            "counts": self.counts,
+            "voided": {"by": voided.by, "at": voided.recorded_at, "reason": voided.reason} if voided else None,
+        }
 
 
 @cache
@@ -245,10 +268,13 @@ def _record_adapter() -> TypeAdapter:
 
 
 def history(book: Book, target: Target, on: date) -> list[HistoryRow]:
-    """Every figure of ``target``, oldest first, each marked if it counts at ``on``."""
-    index = RecordIndex(book.records)
-    counting = {id(index.current(target.id, on, item)) for item in (target.items or [None])}
-    return [HistoryRow(record, id(record) in counting) for record in index.of(target.id)]
+    """Every figure of ``target``, withdrawn ones too, oldest first, each marked if it
+    counts at ``on``."""
+    lines = book.record_lines
+    counted = RecordIndex([r for r in lines if r.ref not in book.withdrawn])
+    counting = {id(counted.current(target.id, on, item)) for item in (target.items or [None])}
+    return [HistoryRow(record, id(record) in counting, book.withdrawn.get(record.ref))
+            for record in RecordIndex(lines).of(target.id)]
 
 
 @dataclass(frozen=True)
@@ -278,7 +304,7 @@ def yearly_summary(root: Path, year: int, today: date) -> YearSummary:
         objectives=len(book.objectives.objectives),
         targets=len(book.targets),
         tasks=len(book.tasks),
-        records=len(book.records),
+        records=len(book.counted_records),
         with_data=status.summary["total"] - status.summary["no_data"],
         met=status.summary["met"],
     )

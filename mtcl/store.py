@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -42,6 +43,11 @@ class JsonlStore(Generic[M]):
         self.adapter = TypeAdapter(model)
         self.keys = _field_names(model)
 
+    def content(self, entry: M) -> bytes:
+        """The line of ``entry`` as mtcl writes it, without its reference: what the
+        reference is a digest of (``entries.make_ref``)."""
+        return self.adapter.dump_json(dataclasses.replace(entry, ref=None), exclude_none=True)
+
     def load(self, check: Check | None = None) -> list[M]:
         """Every entry, in file order.  A damaged line, or one ``check`` finds wrong (it
         returns the message), is reported with its number."""
@@ -60,6 +66,7 @@ class JsonlStore(Generic[M]):
     def _parse_lines(self, raw: bytes, check: Check | None) -> list[M]:
         name = display_path(self.path)
         raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM left by an editor on Windows
+        raw = _nfc(raw)
         entries: list[M] = []
         errors: list[DataError] = []
         for number, line in enumerate(raw.split(b"\n"), start=1):
@@ -107,3 +114,13 @@ class JsonlStore(Generic[M]):
             raise UserError(
                 f"không ghi được vào '{display_path(self.path)}': {exc.strerror}; tệp cũ vẫn còn nguyên"
             ) from None
+
+
+def _nfc(raw: bytes) -> bytes:
+    """The file in one Unicode form (NFC), so an id or an item typed in another form (a
+    file edited on a Mac) still matches; a file already in NFC is left as it is."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw  # reported line by line by the JSON reader
+    return raw if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text).encode("utf-8")

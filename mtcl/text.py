@@ -21,8 +21,8 @@ def fold(text: str) -> str:
 
 
 def clean(text: str | None) -> str | None:
-    """What the officer typed, trimmed; nothing when only spaces were typed."""
-    return text.strip() if text and text.strip() else None
+    """What the officer typed, trimmed and in NFC; nothing when only spaces were typed."""
+    return nfc(text.strip()) if text and text.strip() else None
 
 
 def one_line(text: str) -> str:

@@ -8,7 +8,10 @@ and how to fix it.
 from __future__ import annotations
 
 import difflib
+from decimal import Decimal
 from typing import Any
+
+from mtcl.numbers import TOO_MANY_DIGITS
 
 
 def describe_error(error: dict, known_keys: list[str] | tuple[str, ...] = ()) -> str:
@@ -46,6 +49,8 @@ def describe_error(error: dict, known_keys: list[str] | tuple[str, ...] = ()) ->
 
 
 def _number_message(kind: str, value: Any, ctx: dict) -> str:
+    if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits") or _too_large(kind, value):
+        return f"số '{value}' {TOO_MANY_DIGITS}"
     if kind == "greater_than_equal":
         return f"giá trị {value} phải lớn hơn hoặc bằng {ctx.get('ge')}"
     if kind == "less_than_equal":
@@ -58,3 +63,13 @@ def _number_message(kind: str, value: Any, ctx: dict) -> str:
     if isinstance(value, bool) or str(value).lower() in ("yes", "no", "on", "off", "y", "n"):
         return f"'{value}' không phải là số"
     return f"'{value}' phải là một số"
+
+
+def _too_large(kind: str, value: Any) -> bool:
+    """pydantic calls 1e999999999 not finite: it is finite, only far too large."""
+    if kind != "finite_number" or not isinstance(value, (str, Decimal)):
+        return False
+    try:
+        return Decimal(value).is_finite()
+    except ArithmeticError:
+        return False

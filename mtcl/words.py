@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from mtcl.attainment import Evaluation
+from mtcl.attainment import Actual, Evaluation
+from mtcl.figures import FigureRecord, doubt, record_value, twins, typed_places
 from mtcl.models import Target
-from mtcl.numbers import format_number, format_percent, format_quantity
+from mtcl.numbers import format_date, format_number, format_percent, format_quantity, rounded_number
 
 # The comparison as a symbol (tables on screen) and as words (documents: "trên 98%").
 OPS = {">=": "≥", ">": ">", "<=": "≤"}
@@ -75,9 +76,30 @@ def plan_words(target: Target, unit: bool = True) -> str:
     return f"{OP_WORDS[target.op]}{amount}"
 
 
-def amount_text(value: Decimal, unit: str) -> str:
-    """A figure with its unit, at most two decimals: '2,9 tỷ đồng', '99,2%'."""
-    return format_quantity(value, unit, most=2)
+def with_unit(number: str, unit: str) -> str:
+    """'1.936,49 tấn', but '98,5%' with no space before the percent sign."""
+    return f"{number}%" if unit == "%" else f"{number} {unit}"
+
+
+def figure_number(value: Decimal, target: Target, computed: bool = False) -> str:
+    """A figure as the officer typed it (2,415 stays 2,415; no more decimals than the target
+    allows), or a percentage worked out from counts by the one rule for percentages."""
+    if computed:
+        return rounded_number(value)
+    places = typed_places(value)
+    if target.decimals is not None:
+        places = min(places, target.decimals)
+    return format_number(value, places)
+
+
+def record_text(record: FigureRecord, target: Target) -> str:
+    """One stored figure: '1.002,5 tấn', '99,2% (1.240/1.250)', 'Giao thông: đạt'."""
+    if record.item is not None:
+        return f"{record.item}: {'đạt' if record.met else 'chưa đạt'}"
+    text = with_unit(figure_number(record_value(record), target, record.of is not None), target.unit)
+    if record.of is not None:
+        text += f" ({format_number(record.value)}/{format_number(record.of)})"
+    return text
 
 
 def percent_text(value: Decimal | None) -> str:
@@ -104,19 +126,51 @@ def plan_counts_text(summary: dict) -> str:
     return " · ".join(parts)
 
 
+def actual_figure(actual: Actual, target: Target) -> str:
+    """The number of a target's actual, without its unit: '2,9', '99,4', '450'."""
+    return figure_number(actual.actual, target, actual.computed)
+
+
 def actual_text(evaluation: Evaluation, estimate: str = "") -> str:
     """'2,9 tỷ đồng', or '—' without a figure; ``estimate`` ('ước', 'Ước') marks an estimated one."""
     figure = evaluation.figure
     if figure is None:
         return NO_FIGURE
-    text = amount_text(figure.actual, evaluation.target.unit)
+    text = with_unit(actual_figure(figure, evaluation.target), evaluation.target.unit)
     return f"{estimate} {text}" if estimate and figure.estimated else text
 
 
 def actual_number(evaluation: Evaluation) -> str:
-    """The actual without its unit, for a table with a unit column: 'Ước 2,9', '99,2', '—'."""
+    """The actual without its unit, for a table with a unit column: 'Ước 2,9', '99,2', '—';
+    a stale figure carries its date: '2,6 (31/05)'."""
     figure = evaluation.figure
     if figure is None:
         return NO_FIGURE
-    number = format_number(figure.actual, most=2)
+    number = actual_figure(figure, evaluation.target)
+    if evaluation.stale:
+        number += f" ({figure.since:%d/%m})"
     return f"Ước {number}" if figure.estimated else number
+
+
+def stale_note(evaluation: Evaluation) -> str:
+    """'số liệu đến ngày 31/05/2023' for a figure older than the evaluation allows, else ''."""
+    return f"số liệu đến ngày {format_date(evaluation.figure.since)}" if evaluation.stale else ""
+
+
+def target_phrase(target: Target) -> str:
+    """'4d — Tổng vốn đầu tư toàn xã hội (tỷ đồng, kế hoạch năm ≥ 101,715 tỷ đồng)': the
+    target named in full, so a slip of the id shows."""
+    return f"{target.id} — {target.label} ({target.unit}, kế hoạch năm {plan_text(target)})"
+
+
+def doubt_question(target: Target, record: FigureRecord, reason: str, targets: dict[str, Target],
+                   previous: dict[str, FigureRecord | None]) -> str:
+    """The question put to the officer: the target in full, what is doubtful, and the twin
+    target the figure would fit (``previous`` holds each target's last figure)."""
+    text = f"Số liệu bất thường cho chỉ tiêu {target_phrase(target)}: {reason}."
+    value = record_value(record)
+    fitting = [t for t in twins(targets, target) if t.kind not in ("ratio", "checklist") and not t.sum_of
+               and doubt(t, value, record.as_of, previous.get(t.id)) is None]
+    for twin in fitting:
+        text += f"\nCó phải chỉ tiêu {target_phrase(twin)}?"
+    return text

@@ -13,21 +13,36 @@ from pathlib import Path
 
 from mtcl.actions import (Action, Request, build_closed, build_opened, check_request, check_subject, event_problem,
                           find_action, gather_actions)
-from mtcl.book import Book, actions_store, completions_store, records_store
+from dataclasses import replace
+
+from mtcl.book import Book, actions_store, completions_store, records_store, with_refs, withdrawals_store
+from mtcl.completions import REF_PREFIX as COMPLETION_REF
 from mtcl.completions import Completion, Done, build_completion, completion_problem
-from mtcl.entries import Stamp
+from mtcl.entries import References, Stamp, Withdrawal, make_ref, ref_key, withdrawal_problem
 from mtcl.errors import UserError
+from mtcl.figures import REF_PREFIX as RECORD_REF
 from mtcl.figures import FigureRecord, record_problem
 from mtcl.files import sha256_of
+from mtcl.numbers import format_date
+from mtcl.store import JsonlStore
+from mtcl.text import clean
 from mtcl.models import Target, Task
 from mtcl.status import plan_status, year_status
 
 
-def add_record(book: Book, record: FigureRecord) -> Book:
+def _referenced(entry, store: JsonlStore, prefix: str, existing: list):
+    """``entry`` with its reference, unique among the ``existing`` lines of its file."""
+    references = References(e.ref for e in with_refs(existing, store, prefix))
+    return replace(entry, ref=references.unique(make_ref(prefix, store.content(entry))))
+
+
+def add_record(book: Book, record: FigureRecord) -> tuple[Book, FigureRecord]:
     """Store a figure built by ``figures.build_record``; the book with every record the
-    file now holds."""
-    records = records_store(book.folder).append(lambda _: record, record_problem(book.targets, book.year))
-    return book.with_entries(records=records)
+    file now holds, and the record as stored (with its reference)."""
+    store = records_store(book.folder)
+    records = store.append(lambda existing: _referenced(record, store, RECORD_REF, existing),
+                           record_problem(book.targets, book.year))
+    return book.with_entries(records=records), records[-1]
 
 
 def evidence(book: Book, file: Path) -> tuple[str, str]:
@@ -45,11 +60,33 @@ def evidence(book: Book, file: Path) -> tuple[str, str]:
 def add_completion(book: Book, task: Task, done: Done, today: date, stamp: Stamp) -> tuple[Book, Completion]:
     """Store a completion of ``task``; its default occurrence is chosen under the lock."""
 
-    def make(existing: list[Completion]) -> Completion:
-        return build_completion(task, done, book.year, existing, today, stamp)
+    store = completions_store(book.folder)
 
-    completions = completions_store(book.folder).append(make, completion_problem(book.tasks, book.year))
+    def make(existing: list[Completion]) -> Completion:
+        counted = [c for c in with_refs(existing, store, COMPLETION_REF) if c.ref not in book.withdrawn]
+        completion = build_completion(task, done, book.year, counted, today, stamp)
+        return _referenced(completion, store, COMPLETION_REF, existing)
+
+    completions = store.append(make, completion_problem(book.tasks, book.year))
     return book.with_entries(completions=completions), completions[-1]
+
+
+def withdraw(book: Book, text: str, reason: str, stamp: Stamp) -> tuple[FigureRecord | Completion, Withdrawal]:
+    """Withdraw the figure or completion named by its reference: nothing is deleted, a line
+    of withdrawals.jsonl says who withdrew it, when and why."""
+    line = book.find_line(text)
+    if not clean(reason):
+        raise UserError("cần ghi lý do rút (--reason)")
+
+    def make(existing: list[Withdrawal]) -> Withdrawal:
+        earlier = next((w for w in existing if ref_key(w.ref) == line.ref), None)
+        if earlier is not None:
+            raise UserError(f"dòng {line.ref} đã được rút ngày {format_date(earlier.recorded_at.date())} "
+                            f"({earlier.by}: {earlier.reason})")
+        return Withdrawal(ref=line.ref, reason=clean(reason), by=clean(stamp.by), recorded_at=stamp.at)
+
+    withdrawals = withdrawals_store(book.folder).append(make, withdrawal_problem(book.has_line))
+    return line, withdrawals[-1]
 
 
 def open_action(book: Book, subject: Target | Task, request: Request, on: date, today: date,

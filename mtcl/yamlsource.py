@@ -19,6 +19,8 @@ import yaml
 
 from mtcl.errors import DataError, DataErrors, Path_, Source
 from mtcl.files import display_path
+from mtcl.numbers import MAX_DIGITS, TOO_MANY_DIGITS, digit_count
+from mtcl.text import nfc
 
 try:  # the C composer is several times faster; marks and nodes are the same
     from yaml import CSafeLoader as _Loader
@@ -53,7 +55,8 @@ def read_yaml(path: Path) -> tuple[Any, Source]:
         raise DataErrors([DataError(source.file, None, None, "không tìm thấy tệp")]) from None
     except OSError as exc:
         raise DataErrors([DataError(source.file, None, None, f"không đọc được tệp: {exc.strerror}")]) from None
-    text = _decode(raw, source)
+    # One Unicode form: ids and items typed in another (a file saved on a Mac) still match.
+    text = nfc(_decode(raw, source))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -156,14 +159,20 @@ class _Builder:
             # field expecting a number or a word reports them instead of taking True.
             return {"true": True, "false": False}.get(text.lower(), text)
         if tag.endswith(":int") and _INT.fullmatch(text):
-            return int(text)
+            return self._bounded(node, int(text))
         if tag.endswith(":float"):
             special = _SPECIAL_FLOATS.get(text.lower())
             if special:
                 return Decimal(special)
             if _FLOAT.fullmatch(text):
-                return Decimal(text)
+                return self._bounded(node, Decimal(text))
         return text
+
+    def _bounded(self, node: yaml.ScalarNode, value: int | Decimal) -> int | Decimal | None:
+        if digit_count(Decimal(value)) > MAX_DIGITS:
+            self.fail(node, f"số '{node.value}' {TOO_MANY_DIGITS}")
+            return None
+        return value
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

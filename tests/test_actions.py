@@ -17,7 +17,7 @@ from mtcl.book import open_year
 def behind(cli, monkeypatch):
     """Mid-June 2023: 4e2 is behind, 5.6 not met, I.3 overdue."""
     monkeypatch.setenv("MTCL_TODAY", "2023-06-12")
-    assert cli("record", "4e2", "350", "--as-of", "31/5/2023").exit_code == 0
+    assert cli("record", "4e2", "300", "--as-of", "31/5/2023").exit_code == 0
     assert cli("record", "5.6", "430", "--of", "1000").exit_code == 0
     assert cli("record", "5.2", "1240", "--of", "1250").exit_code == 0
     return cli

@@ -80,8 +80,9 @@ def test_supersession_by_date():
     early = rec(as_of=date(2023, 3, 31), value="300", at=datetime(2023, 4, 2, tzinfo=timezone.utc))
     later = rec(as_of=date(2023, 6, 30), value="600", at=datetime(2023, 7, 2, tzinfo=timezone.utc))
     fix = rec(as_of=date(2023, 3, 31), value="320", at=datetime(2023, 8, 1, tzinfo=timezone.utc))
-    records = [later, fix, early]
-    assert one(t, records, as_of=date(2023, 5, 1)).actual == D("320")  # the later-recorded tie wins
+    records = [later, early, fix]
+    assert one(t, records, as_of=date(2023, 5, 1)).actual == D("320")  # the tie goes to the later line
+    assert one(t, [later, fix, early], as_of=date(2023, 5, 1)).actual == D("300")  # whatever the clocks say
     assert one(t, records, as_of=date(2023, 7, 1)).actual == D("600")  # the fix does not reach past its date
     assert one(t, records, as_of=date(2023, 3, 30)).status == "no_data"
 

@@ -13,7 +13,9 @@ import functools
 import getpass
 import json
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -142,6 +144,27 @@ def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callabl
 def fail(message: str) -> None:
     print(f"Lỗi: {message}", file=sys.stderr)
     raise typer.Exit(1)
+
+
+YES = {"c", "có", "co", "y", "yes"}
+NO = {"k", "không", "khong", "n", "no", ""}
+
+
+def ask(question: str) -> bool:
+    """A yes-or-no question in Vietnamese, wrapped to the window; Enter alone answers no."""
+    width = max(40, shutil.get_terminal_size().columns - 1)
+    *lines, last = question.splitlines()
+    for line in lines:
+        print(textwrap.fill(line, width))
+    last = textwrap.fill(f"{last} [c/K]:", width)
+    while True:
+        try:
+            answer = input(f"{last} ").strip().casefold()
+        except EOFError:
+            return False
+        if answer in YES or answer in NO:
+            return answer in YES
+        print("Trả lời c (có) hoặc k (không).")
 
 
 def console():

@@ -1,4 +1,5 @@
-"""``mtcl record`` and ``mtcl history``: figures in, and every figure of a target out."""
+"""``mtcl record``, ``mtcl history`` and ``mtcl void``: figures in, every figure of a target out,
+and a line written by mistake withdrawn."""
 
 from __future__ import annotations
 
@@ -8,16 +9,16 @@ from typing import Annotated, Optional
 import typer
 
 from mtcl.book import open_year
-from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, command, console, data_folder,
-                           date_option, print_json, stamp, styled, table, today, when)
+from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, ask, command, console,
+                           data_folder, date_option, print_json, stamp, styled, table, today, when)
 from mtcl.cli.status import cells
 from mtcl.errors import UserError
-from mtcl.figures import Typed, build_record, record_value, unit_slip
-from mtcl.numbers import format_date, format_number
+from mtcl.figures import FigureRecord, Typed, build_record
+from mtcl.numbers import format_date
+from mtcl.status import doubt_about, year_status
 from mtcl.status import history as target_history
-from mtcl.status import year_status
-from mtcl.words import amount_text
-from mtcl.writers import add_record
+from mtcl.words import record_text, target_phrase
+from mtcl.writers import add_record, withdraw
 
 
 @command("record", help="Ghi một số liệu của chỉ tiêu (số viết kiểu Việt Nam: 1.936,49).")
@@ -39,16 +40,17 @@ def record(
     target = book.target(target_id)
     typed = Typed(value, of, date_option(as_of), estimated, not_met, source, note)
     new = build_record(target, typed, book.year, today(), stamp(by))
-    warning = unit_slip(target, new)
-    if warning and not yes:
+    question = doubt_about(book, target, new)
+    if question and not yes:
         if not sys.stdin.isatty():
-            raise UserError(warning, "nếu số liệu đúng, ghi lại kèm --yes")
-        if not typer.confirm(f"{warning} Vẫn ghi?", default=False):
+            raise UserError(question, "nếu số liệu đúng, ghi lại kèm --yes")
+        if not ask(f"{question}\nVẫn ghi vào chỉ tiêu {target.id}?"):
             raise UserError("chưa ghi số liệu")
-    book = add_record(book, new)
-    (row,) = year_status(book, new.as_of).select(book, [target.id])
+    book, stored = add_record(book, new)
+    (row,) = year_status(book, stored.as_of).select(book, [target.id])
     out = console()
-    out.print(f"Đã ghi số liệu {target.id} ngày {format_date(new.as_of)}.")
+    out.print(f"Đã ghi số liệu {target_phrase(target)}: {record_text(stored, target)}, "
+              f"ngày {format_date(stored.as_of)}{' (ước)' if stored.estimated else ''}; mã dòng {stored.ref}.")
     line = styled("", "")
     for cell in cells(row):
         if cell:
@@ -73,22 +75,39 @@ def history(
         console().print(f"Chỉ tiêu {target.id} chưa có số liệu nào.")
         return
     grid = table(f"Số liệu đã ghi: {target.id} {target.label}")
-    grid.add_column("Ngày số liệu", no_wrap=True)
+    grid.add_column("Ngày số liệu, mã", no_wrap=True)
     grid.add_column("Số liệu", justify="right", min_width=8)
     grid.add_column("Nguồn, ghi chú", ratio=1, min_width=12)
     grid.add_column("Người ghi, lúc (UTC)", min_width=12)
-    grid.add_column("Đang tính", no_wrap=True)
+    grid.add_column("Đang tính", min_width=9)
     for row in rows:
         r = row.record
-        if r.item is not None:
-            figure = f"{r.item}: {'đạt' if r.met else 'chưa đạt'}"
+        figure = record_text(r, target)
+        if row.withdrawal:
+            mark = styled(f"đã rút: {row.withdrawal.reason}", "red")
         else:
-            figure = amount_text(record_value(r), target.unit)
-            if r.of is not None:
-                figure += f" ({format_number(r.value, most=2)}/{format_number(r.of, most=2)})"
+            mark = styled("← đang tính", "bold") if row.counts else ""
         grid.add_row(
-            format_date(r.as_of), f"ước {figure}" if r.estimated else figure,
-            "; ".join(t for t in (r.source, r.note) if t), f"{r.by}, {r.recorded_at:%d/%m/%Y %H:%M}",
-            styled("← đang tính", "bold") if row.counts else "",
+            f"{format_date(r.as_of)}\n{r.ref}", f"ước {figure}" if r.estimated else figure,
+            "; ".join(t for t in (r.source, r.note) if t), f"{r.by}, {r.recorded_at:%d/%m/%Y %H:%M}", mark,
         )
     console().print(grid)
+
+
+@command("void", help="Rút một dòng số liệu hoặc hoàn thành ghi nhầm (không xóa; ghi lý do).")
+def void(
+    ref: Annotated[str, typer.Argument(metavar="MÃ_DÒNG", help="Mã dòng, ví dụ SL-K3Q9ZB7M (xem mtcl history).")],
+    reason: Annotated[str, typer.Option("--reason", help="Lý do rút.")],
+    by: ByOption = None,
+    data: DataOption = None,
+    year: YearOption = None,
+) -> None:
+    book = open_year(data_folder(data), year)
+    line, withdrawal = withdraw(book, ref, reason, stamp(by))
+    if isinstance(line, FigureRecord):
+        target = book.targets[line.target]
+        what = f"số liệu {target.id} {record_text(line, target)} ngày {format_date(line.as_of)}"
+    else:
+        what = f"lần hoàn thành {line.task} ({line.occurrence}) ngày {format_date(line.done_on)}: {line.evidence}"
+    console().print(f"Đã rút {withdrawal.ref} — {what}. Lý do: {withdrawal.reason}. "
+                    "Dòng vẫn giữ trong tệp, không còn được tính.")

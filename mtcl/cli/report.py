@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -40,6 +41,8 @@ def report(
         raise UserError(f"định dạng '{output_format}' không hỗ trợ", "chọn docx hoặc md")
     signed = date_option(report_date) or when(book.year)
     document = prepare(kind, book, ReportOptions(key, signed, number, signer), date_option(as_of), action_id)
+    for notice in document.notices:
+        print(f"Lưu ý: {notice}.", file=sys.stderr)
     if output_format == "md":
         if kind != "results":
             raise UserError("--format md chỉ dùng cho báo cáo kết quả (--kind results)")

@@ -10,6 +10,7 @@ import typer
 from mtcl.book import open_year
 from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, PeriodOption, YearOption, command, console,
                            data_folder, print_json, styled, table, when)
+from mtcl.attainment import STALE_DAYS
 from mtcl.numbers import format_percent
 from mtcl.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
 from mtcl.words import STATUS_WORDS, actual_text, percent_text, plan_text, status_counts_text
@@ -69,6 +70,10 @@ def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) ->
         grid.add_row(*cells(row, compare, bars))
     out.print(grid)
     out.print(status_counts_text(result.summary))
+    stale = sum(1 for row in shown if row.evaluation.stale)
+    if stale:
+        out.print(styled(f"* {stale} chỉ tiêu có số liệu cũ hơn {STALE_DAYS} ngày (ngày ghi là ngày của số liệu)",
+                         "yellow"))
     missing = result.without_action
     if missing:
         out.print(styled(f"{FLAG} {len(missing)} chỉ tiêu chưa đạt hoặc chậm tiến độ chưa có hành động khắc phục",
@@ -97,8 +102,18 @@ def cells(row: TargetRow, compare: bool = False, bars: bool = True) -> list:
         attainment_bar(evaluation.attainment) if bars else percent_text(evaluation.attainment),
         *([percent_text(previous.ratio if previous else None)] if compare else []),
         status_cell,
-        f"{evaluation.figure.as_of:%d/%m}" if evaluation.figure else "",
+        date_cell(row),
     ]
+
+
+def date_cell(row: TargetRow):
+    """The figure's date; a stale one in yellow with a star that the footnote explains."""
+    figure = row.evaluation.figure
+    if figure is None:
+        return ""
+    if row.evaluation.stale:
+        return styled(f"{figure.since:%d/%m}*", "yellow")
+    return f"{figure.as_of:%d/%m}"
 
 
 def attainment_bar(value: Decimal | None) -> str:

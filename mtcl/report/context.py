@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from mtcl.actions import NEEDS_ACTION, Action, actions_about
-from mtcl.attainment import Evaluation
+from mtcl.attainment import STALE_DAYS, Evaluation
 from mtcl.book import Book
 from mtcl.numbers import format_date, format_long_date, format_percent
 from mtcl.periods import period_phrase
 from mtcl.schedule import OccurrenceState, plan_summary
 from mtcl.status import YearStatus
 from mtcl.text import one_line
-from mtcl.words import STATUS_WORDS, actual_number, actual_text, plan_text, plan_words, percent_text, verdict
+from mtcl.words import (STATUS_WORDS, actual_number, actual_text, percent_text, plan_text, plan_words, stale_note,
+                        verdict)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,11 @@ def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], 
     for evaluation in status.evaluations:
         by_objective.setdefault(evaluation.target.objective, []).append(evaluation)
     note = f"Số liệu tính đến ngày {format_date(status.as_of)}"
-    note += "; số liệu ghi “ước” là ước thực hiện đến hết kỳ báo cáo." if estimated else "."
+    if estimated:
+        note += "; số liệu ghi “ước” là ước thực hiện đến hết kỳ báo cáo"
+    if any(e.stale for e in status.evaluations):
+        note += f"; số liệu cũ hơn {STALE_DAYS} ngày ghi kèm ngày của số liệu"
+    note += "."
     return {
         **letterhead(book, options.report_date, f"{options.number or '      '}/BC-UBND"),
         "subject": subject(options.period, book.year),
@@ -110,6 +115,8 @@ def target_clause(evaluation: Evaluation) -> str:
     target, figure = evaluation.target, evaluation.figure
     verb = "ước đạt" if figure.estimated else "đạt"
     actual = actual_text(evaluation)
+    if evaluation.stale:
+        actual += f" ({stale_note(evaluation)})"
     plan = plan_words(target)
     if target.kind == "ratio" or target.op == "<=":
         text = f"{target.label} {verb} {actual} (kế hoạch {plan})"
@@ -208,8 +215,9 @@ def _shortcomings(evaluations: list[Evaluation], tasks: list[OccurrenceState], a
         if evaluation.status not in NEEDS_ACTION:
             continue
         target = evaluation.target
+        stale = f" ({stale_note(evaluation)})" if evaluation.stale else ""
         line = (
-            f"- Chỉ tiêu {target.id} ({target.label}): thực hiện {actual_text(evaluation)}, "
+            f"- Chỉ tiêu {target.id} ({target.label}): thực hiện {actual_text(evaluation, 'ước')}{stale}, "
             f"kế hoạch {plan_text(target)}; {STATUS_WORDS[evaluation.status].lower()}."
         )
         reasons = [r.note for r in evaluation.figure.records if r.note]

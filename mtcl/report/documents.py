@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from mtcl.actions import find_action
+from mtcl.attainment import STALE_DAYS
 from mtcl.book import Book
 from mtcl.errors import UserError
+from mtcl.numbers import format_date
 from mtcl.periods import PERIOD_SLUGS, period_end, within_year
 from mtcl.report import quality
 from mtcl.report.context import ReportOptions, build_context
-from mtcl.status import plan_status, year_status
+from mtcl.status import YearStatus, plan_status, year_status
 
 KINDS = ("results", "action", "register", "review")
 
@@ -26,6 +28,20 @@ class Prepared:
     context: dict
     template: str  # file name among the shipped templates
     file_name: str
+    notices: tuple[str, ...] = ()  # what the officer should know before sending it
+
+
+def figure_notices(status: YearStatus) -> tuple[str, ...]:
+    """The stale and the missing figures of a period's report, to fix before it is sent."""
+    stale = [f"{e.target.id} ({format_date(e.figure.since)})" for e in status.evaluations if e.stale]
+    missing = [e.target.id for e in status.evaluations if e.figure is None]
+    notices = []
+    if stale:
+        notices.append(f"{len(stale)} chỉ tiêu có số liệu cũ hơn {STALE_DAYS} ngày so với ngày "
+                       f"{format_date(status.as_of)}: {', '.join(stale)}")
+    if missing:
+        notices.append(f"{len(missing)} chỉ tiêu chưa có số liệu: {', '.join(missing)}")
+    return tuple(notices)
 
 
 def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, action_id: str | None) -> Prepared:
@@ -57,8 +73,10 @@ def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, a
     slug = PERIOD_SLUGS[options.period]
     if kind == "results":
         context = build_context(book, status, tasks, options)
-        return Prepared(context, "bao-cao-mtcl.docx", f"bao-cao-mtcl-{slug}-{book.year}.docx")
+        return Prepared(context, "bao-cao-mtcl.docx", f"bao-cao-mtcl-{slug}-{book.year}.docx",
+                        figure_notices(status))
     earlier = year_status(book, quality.earlier_checkpoint(book.year, options.period))
     context = quality.review_context(book, options.period, status, earlier, tasks, options.report_date,
                                      options.signer or "")
-    return Prepared(context, "xem-xet-lanh-dao.docx", f"xem-xet-lanh-dao-{slug}-{book.year}.docx")
+    return Prepared(context, "xem-xet-lanh-dao.docx", f"xem-xet-lanh-dao-{slug}-{book.year}.docx",
+                    figure_notices(status))
