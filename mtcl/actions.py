@@ -12,6 +12,7 @@ actions at once get different ids.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass as plain_dataclass
 from datetime import date
@@ -25,7 +26,7 @@ from mtcl.entries import ENTRY_CONFIG, Stamp
 from mtcl.errors import UserError
 from mtcl.models import Id, Target, Task, Text
 from mtcl.schedule import OccurrenceState
-from mtcl.text import clean
+from mtcl.text import clean, typed
 from mtcl.words import STATUS_WORDS
 
 ACTIONS_FILE = "actions.jsonl"
@@ -100,13 +101,20 @@ def gather_actions(events: Iterable[ActionOpened | ActionClosed]) -> list[Action
     return [Action(o, closed.get(key)) for key, o in opened.items()]
 
 
-def event_problem(targets: dict[str, Target], tasks: dict[str, Task]) -> Callable[[ActionOpened | ActionClosed], str | None]:
-    """What a stored event must satisfy: a subject still in the year's files, and a close
-    after its open."""
+def event_problem(targets: dict[str, Target], tasks: dict[str, Task],
+                  year: int) -> Callable[[ActionOpened | ActionClosed], str | None]:
+    """What a stored event must satisfy: an id of the year's form (HĐKP-2023-01), opened
+    once (two clones merged can hold the same id twice), a subject still in the year's
+    files, and a close after its open, once."""
     opened: set[str] = set()
+    closed: set[str] = set()
 
     def check(event: ActionOpened | ActionClosed) -> str | None:
+        if not ACTION_ID.fullmatch(event.id) or int(event.id.split("-")[1]) != year:
+            return f"số phiếu '{event.id}' không đúng dạng HĐKP-{year}-01"
         if isinstance(event, ActionOpened):
+            if event.id in opened:
+                return f"số phiếu {event.id} đã được mở ở một dòng trước (hai bản dữ liệu được gộp?); đổi số phiếu này"
             opened.add(event.id)
             known = targets if event.subject_kind == "target" else tasks
             if event.subject not in known:
@@ -114,9 +122,15 @@ def event_problem(targets: dict[str, Target], tasks: dict[str, Task]) -> Callabl
             return None
         if event.id not in opened:
             return f"đóng hành động '{event.id}' chưa từng được mở"
+        if event.id in closed:
+            return f"hành động {event.id} đã được đóng ở một dòng trước"
+        closed.add(event.id)
         return None
 
     return check
+
+
+ACTION_ID = re.compile(r"HĐKP-[0-9]{4}-[0-9]{2,}")
 
 
 def next_id(year: int, events: list) -> str:
@@ -168,11 +182,19 @@ def check_subject(
 
 
 def check_request(request: Request, today: date) -> None:
+    """Refuse a request before anything is looked up: empty or unprintable texts, a due
+    date gone or far away."""
     for text, name in ((request.problem, "--problem"), (request.action, "--action"), (request.owner, "--owner")):
         if not text.strip():
             raise UserError(f"{name} không được để trống")
+    for text, name, lines in ((request.problem, "--problem", True), (request.action, "--action", True),
+                              (request.owner, "--owner", False), (request.cause, "--cause", True)):
+        typed(text, name, lines)
     if request.due < today:
         raise UserError(f"thời hạn {request.due:%d/%m/%Y} đã qua")
+    if request.due.year > today.year + 1:
+        raise UserError(f"thời hạn {request.due:%d/%m/%Y} quá xa (hành động khắc phục làm trong năm nay hoặc năm sau)",
+                        "kiểm tra lại năm đã gõ")
 
 
 def build_opened(subject: Target | Task, occurrence: str | None, request: Request, year: int, events: list,
@@ -183,10 +205,10 @@ def build_opened(subject: Target | Task, occurrence: str | None, request: Reques
         subject=subject.id,
         subject_kind="target" if isinstance(subject, Target) else "task",
         occurrence=occurrence,
-        problem=clean(request.problem),
-        cause=clean(request.cause),
-        action=clean(request.action),
-        owner=clean(request.owner),
+        problem=typed(request.problem, "--problem", multiline=True),
+        cause=typed(request.cause, "--cause", multiline=True),
+        action=typed(request.action, "--action", multiline=True),
+        owner=typed(request.owner, "--owner"),
         due=request.due,
         opened_on=today,
         by=clean(stamp.by),
@@ -214,8 +236,8 @@ def build_closed(text: str, result: str, evidence: str | None, effective: bool, 
         raise UserError(f"hành động {action.id} đã đóng ngày {action.closed.closed_on:%d/%m/%Y}")
     return ActionClosed(
         id=action.id,
-        result=clean(result),
-        evidence=clean(evidence),
+        result=typed(result, "--result", multiline=True),
+        evidence=typed(evidence, "--evidence"),
         effective=effective,
         closed_on=today,
         by=clean(stamp.by),

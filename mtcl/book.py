@@ -11,6 +11,7 @@ book is opened only when a comparison asks for it.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -50,8 +51,12 @@ def data_root(root: Path) -> Path:
     return root
 
 
+YEAR_NAME = re.compile(r"[0-9]{4}")  # ASCII digits only: '٢٠٢٥' is not a year folder
+
+
 def year_folders(root: Path) -> dict[int, Path]:
-    return {int(p.name): p for p in root.iterdir() if p.is_dir() and p.name.isdigit() and len(p.name) == 4}
+    """The year folders under the data root (2023/, 2024/…); anything else is left alone."""
+    return {int(p.name): p for p in root.iterdir() if YEAR_NAME.fullmatch(p.name) and p.is_dir()}
 
 
 def year_folder(root: Path, year: int | None) -> Path:
@@ -202,13 +207,19 @@ class Book:
 def open_year(root: Path, year: int | None = None) -> Book:
     """Load and check the year's hand-written files and what was recorded for it."""
     folder = year_folder(root, year)
+    return open_folder(folder, int(folder.name))
+
+
+def open_folder(folder: Path, year: int) -> Book:
+    """Load and check one year's folder, whatever it is called (a new year is checked in
+    its temporary folder before it takes its name)."""
     errors: list[DataError] = []
     warnings: list[DataError] = []
     with collector_paused():
         objectives = _load_part(folder / OBJECTIVES_FILE, Objectives, "objectives", errors, warnings)
         plan = _load_part(folder / PLAN_FILE, Plan, "plan", errors, warnings)
     if objectives and plan:
-        parsed = Parsed(*objectives, *plan, folder_year=int(folder.name))
+        parsed = Parsed(*objectives, *plan, folder_year=year)
         errors += run_checks(parsed)
         warnings += pending_fields(parsed)
     if errors:
@@ -217,7 +228,7 @@ def open_year(root: Path, year: int | None = None) -> Book:
     book = book.with_entries(
         records=records_store(folder).load(record_problem(book.targets, book.year)),
         completions=completions_store(folder).load(completion_problem(book.tasks, book.year)),
-        action_events=actions_store(folder).load(event_problem(book.targets, book.tasks)),
+        action_events=actions_store(folder).load(event_problem(book.targets, book.tasks, book.year)),
     )
     return book.with_entries(withdrawals=withdrawals_store(folder).load(withdrawal_problem(book.has_line)))
 

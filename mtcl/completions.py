@@ -18,8 +18,9 @@ from pydantic.dataclasses import dataclass
 from mtcl.entries import ENTRY_CONFIG, Stamp
 from mtcl.errors import UserError
 from mtcl.models import Id, Task, Text
+from mtcl.periods import check_in_window
 from mtcl.schedule import default_occurrence, find_occurrence, occurrences
-from mtcl.text import clean
+from mtcl.text import clean, typed
 
 COMPLETIONS_FILE = "completions.jsonl"
 REF_PREFIX = "HT"
@@ -79,6 +80,7 @@ def build_completion(task: Task, done: Done, year: int, existing: list[Completio
     done_on = done.done_on or today
     if done_on > today:
         raise UserError(f"ngày hoàn thành {done_on:%d/%m/%Y} chưa tới")
+    check_in_window(done_on, year, "ngày hoàn thành")
     if not done.evidence.strip():
         raise UserError("cần ghi minh chứng (--evidence): số, ký hiệu và tên văn bản")
     if done.occurrence is not None:
@@ -98,7 +100,7 @@ def build_completion(task: Task, done: Done, year: int, existing: list[Completio
         task=task.id,
         occurrence=occurrence.key,
         done_on=done_on,
-        evidence=clean(done.evidence),
+        evidence=typed(done.evidence, "--evidence"),
         file=done.file,
         sha256=done.sha256,
         by=clean(stamp.by),

@@ -27,6 +27,7 @@ from mtcl.models import Amount, Id, Target, Text
 from mtcl.numbers import format_date, format_number, format_quantity, parse_number, rounded_number, spell_number
 from mtcl.periods import elapsed_share
 from mtcl.text import clean, fold, nfc
+from mtcl.text import typed as text_typed
 
 RECORDS_FILE = "records.jsonl"
 REF_PREFIX = "SL"
@@ -109,6 +110,7 @@ class Typed:
 
 
 def build_record(target: Target, typed: Typed, year: int, today: date, stamp: Stamp) -> FigureRecord:
+    text_typed(typed.value, "SỐ_LIỆU")
     as_of = typed.as_of or today
     if as_of.year != year:
         raise UserError(f"ngày số liệu {as_of:%d/%m/%Y} nằm ngoài năm {year}")
@@ -126,8 +128,8 @@ def build_record(target: Target, typed: Typed, year: int, today: date, stamp: St
         target=target.id,
         as_of=as_of,
         estimated=typed.estimated,
-        source=clean(typed.source),
-        note=clean(typed.note),
+        source=text_typed(typed.source, "--source"),
+        note=text_typed(typed.note, "--note", multiline=True),
         by=clean(stamp.by),
         recorded_at=stamp.at,
     )

@@ -20,8 +20,8 @@ from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
-from mtcl.errors import DataErrors
-from mtcl.files import atomic_write, display_path
+from mtcl.errors import DataErrors, UserError
+from mtcl.files import atomic_write, display_path, os_problem
 from mtcl.roundtrip import dump, load, position
 
 CURRENT_SCHEMA = 3
@@ -80,11 +80,13 @@ def upgrade(kind: Kind, doc: MutableMapping[str, Any]) -> int:
 
 
 def migrate_folder(folder: Path) -> list[str]:
-    """Rewrite the folder's files in the current version; return what was changed."""
-    changed = []
+    """Rewrite the folder's files in the current version; return what was changed.  Both
+    files are read and upgraded before either is written, so a problem in the second
+    leaves the first as it was."""
+    upgraded = []
     for kind in ("objectives", "plan"):
         path = folder / f"{kind}.yaml"
-        doc = load(path)
+        doc, layout = load(path)
         version = doc.get("schema_version")
         if version == CURRENT_SCHEMA:
             continue
@@ -94,6 +96,10 @@ def migrate_folder(folder: Path) -> list[str]:
             upgrade(kind, doc)
         except MigrationProblem as problem:
             raise DataErrors([position(path, doc, problem.path, problem.message)]) from None
-        atomic_write(path, dump(doc).encode("utf-8"))
-        changed.append(f"{display_path(path)}: lược đồ {version} → {CURRENT_SCHEMA}")
-    return changed
+        upgraded.append((path, dump(doc, layout), version))
+    for path, content, _ in upgraded:
+        try:
+            atomic_write(path, content)
+        except OSError as exc:
+            raise UserError(f"không ghi được '{display_path(path)}': {os_problem(exc)}; tệp cũ vẫn còn nguyên") from None
+    return [f"{display_path(path)}: lược đồ {version} → {CURRENT_SCHEMA}" for path, _, version in upgraded]

@@ -69,6 +69,21 @@ def same_day_last_year(day: date) -> date:
         return date(day.year - 1, 2, 28)
 
 
+def plan_window(year: int) -> tuple[date, date]:
+    """The days work of a year's plan can be done on: from October before it (a plan is
+    prepared in the last quarter, "Tháng 12/2022 – Quý I/2023") to March after it (the
+    year's last reports)."""
+    return date(year - 1, 10, 1), date(year + 1, 3, 31)
+
+
+def check_in_window(day: date, year: int, what: str) -> None:
+    """Refuse a date far from the plan's year (a typo: 1/3/2013 for 1/3/2023)."""
+    first, last = plan_window(year)
+    if not first <= day <= last:
+        raise UserError(f"{what} {day:%d/%m/%Y} nằm ngoài thời gian của kế hoạch năm {year} "
+                        f"(từ {first:%d/%m/%Y} đến {last:%d/%m/%Y})", "kiểm tra lại năm đã gõ")
+
+
 def within_year(year: int, day: date) -> date:
     """``day`` kept inside ``year``: a view of 2023 opened in 2026 is judged at 31/12/2023."""
     return min(max(day, date(year, 1, 1)), date(year, 12, 31))

@@ -23,7 +23,7 @@ from mtcl.entries import Withdrawal
 from mtcl.errors import UserError
 from mtcl.figures import FigureRecord, doubt, record_value, twins
 from mtcl.models import Target
-from mtcl.periods import evaluation_date
+from mtcl.periods import check_in_window, evaluation_date
 from mtcl.schedule import DUE_SOON_DAYS, OccurrenceState, plan_summary, task_states
 from mtcl.text import fold
 from mtcl.words import doubt_question
@@ -218,6 +218,7 @@ def doubt_about(book: Book, target: Target, record: FigureRecord) -> str | None:
 
 def plan_status(book: Book, as_of: date, horizon: int = DUE_SOON_DAYS) -> PlanStatus:
     """Every occurrence judged at ``as_of`` (completions dated later do not count)."""
+    check_in_window(as_of, book.year, "ngày đánh giá")
     states = task_states(book.tasks.values(), book.counted_completions, book.year, as_of, horizon)
     return PlanStatus(as_of, states, book.actions, overdue_without_action(states, book.actions))
 

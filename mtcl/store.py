@@ -12,6 +12,7 @@ figures.
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 import unicodedata
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from typing import Generic, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from mtcl.errors import DataError, DataErrors, UserError
-from mtcl.files import atomic_write, collector_paused, display_path, locked
+from mtcl.files import atomic_write, collector_paused, display_path, locked, os_problem
 from mtcl.validation import describe_error
 
 M = TypeVar("M")
@@ -56,7 +57,7 @@ class JsonlStore(Generic[M]):
         except FileNotFoundError:
             return []
         except OSError as exc:
-            raise UserError(f"không đọc được tệp '{display_path(self.path)}': {exc.strerror}") from None
+            raise UserError(f"không đọc được tệp '{display_path(self.path)}': {os_problem(exc)}") from None
         return self._parse(raw, check)
 
     def _parse(self, raw: bytes, check: Check | None) -> list[M]:
@@ -84,7 +85,9 @@ class JsonlStore(Generic[M]):
                         message = f"{where}: {described}" if where else described
                     errors.append(DataError(name, number, None, message))
                 continue
-            problem = check(entry) if check else None
+            repeated = _repeated_key(line)
+            problem = f"khóa '{repeated}' có hai lần trong dòng; xóa một lần" if repeated else None
+            problem = problem or (check(entry) if check else None)
             if problem:
                 errors.append(DataError(name, number, None, problem))
             entries.append(entry)
@@ -112,8 +115,22 @@ class JsonlStore(Generic[M]):
                 return [*entries, entry]
         except OSError as exc:
             raise UserError(
-                f"không ghi được vào '{display_path(self.path)}': {exc.strerror}; tệp cũ vẫn còn nguyên"
+                f"không ghi được vào '{display_path(self.path)}': {os_problem(exc)}; tệp cũ vẫn còn nguyên"
             ) from None
+
+
+# A key of a flat JSON object: after '{' or ',', in quotes, before ':'.  Inside a string a
+# quote is always escaped, so this never matches a value.
+_KEY = re.compile(rb'[{,]\s*"([^"\\]*)"\s*:')
+
+
+def _repeated_key(line: bytes) -> str | None:
+    """A key the line gives twice (JSON readers keep the last one without a word)."""
+    keys = _KEY.findall(line)
+    if len(keys) == len(set(keys)):
+        return None
+    seen = set()
+    return next(key.decode("utf-8", "replace") for key in keys if key in seen or seen.add(key))
 
 
 def _nfc(raw: bytes) -> bytes:

@@ -7,7 +7,10 @@ diacritics so that 'giao thong' finds 'Giao thông' and 'vh-xh' finds 'VH-XH'.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+from mtcl.errors import UserError
 
 
 def nfc(text: str) -> str:
@@ -28,3 +31,45 @@ def clean(text: str | None) -> str | None:
 def one_line(text: str) -> str:
     """A folded YAML text (``>-``) as one line, its inner runs of spaces collapsed."""
     return " ".join(text.split())
+
+
+# Characters that drive a terminal or a document rather than show: C0 and C1 controls
+# (ESC starts the sequences that clear a screen or hide text; \f is a page break in Word)
+# and the bidirectional overrides that reorder what is shown.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS_OR_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` safe to show: each control character written out as ``\\x1b``, ``\\u202e``;
+    line breaks and tabs kept."""
+    return _CONTROLS.sub(_escape, text) if _CONTROLS.search(text) else text
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def typed_problem(text: str, multiline: bool = False) -> str | None:
+    """Why ``text`` typed on the command line cannot be stored, or nothing: a control
+    character (a line break only where the text may have several lines), or bytes that
+    are not UTF-8 (the shell hands them over as surrogates)."""
+    if any("\udc80" <= c <= "\udcff" for c in text):
+        return "có byte không phải UTF-8 (gõ lại bằng bộ gõ tiếng Việt, hoặc lưu tệp lệnh với mã UTF-8)"
+    pattern = _CONTROLS if multiline else _CONTROLS_OR_BREAKS
+    found = pattern.search(text.replace("\t", " ") if multiline else text)
+    if found:
+        return f"có ký tự điều khiển ({_escape(found)}) không được phép"
+    return None
+
+
+def typed(text: str | None, option: str, multiline: bool = False) -> str | None:
+    """What the officer typed for ``option``, trimmed and in NFC, or refused when it holds
+    what no record should (see ``typed_problem``); nothing when only spaces were typed."""
+    if text is None:
+        return None
+    problem = typed_problem(text, multiline)
+    if problem:
+        raise UserError(f"{option} {problem}")
+    return clean(text)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mtcl.actions import (Action, Request, build_closed, build_opened, check_request, check_subject, event_problem,
                           find_action, gather_actions)
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from mtcl.book import Book, actions_store, completions_store, records_store, with_refs, withdrawals_store
 from mtcl.completions import REF_PREFIX as COMPLETION_REF
@@ -22,10 +22,10 @@ from mtcl.entries import References, Stamp, Withdrawal, make_ref, ref_key, withd
 from mtcl.errors import UserError
 from mtcl.figures import REF_PREFIX as RECORD_REF
 from mtcl.figures import FigureRecord, record_problem
-from mtcl.files import sha256_of
+from mtcl.files import os_problem, portable, printable_path, real_path, regular_file, sha256_of
 from mtcl.numbers import format_date
 from mtcl.store import JsonlStore
-from mtcl.text import clean
+from mtcl.text import clean, typed
 from mtcl.models import Target, Task
 from mtcl.status import plan_status, year_status
 
@@ -45,16 +45,35 @@ def add_record(book: Book, record: FigureRecord) -> tuple[Book, FigureRecord]:
     return book.with_entries(records=records), records[-1]
 
 
-def evidence(book: Book, file: Path) -> tuple[str, str]:
-    """The evidence file as stored: its path (relative to the folder above the data folder
-    when it lies inside it) and its SHA-256."""
-    if not file.is_file():
-        raise UserError(f"không tìm thấy tệp minh chứng '{file}'")
-    digest = sha256_of(file)
-    resolved = file.resolve()
-    root = book.root.resolve()
-    shown = resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(resolved)
-    return shown, digest
+@dataclass(frozen=True)
+class Evidence:
+    """An evidence file as a completion stores it."""
+
+    path: str  # with '/', relative to the folder above the data folder when inside it
+    sha256: str
+    warning: str | None = None  # what the officer should know about how it was stored
+
+
+def evidence(book: Book, file: Path) -> Evidence:
+    """Hash the evidence file (before any lock is taken: a large scan takes time) and say
+    how its path is stored.  The folder above the data folder is the one the README has
+    put under version control, so a path relative to it stays true in every clone."""
+    shown = printable_path(file)
+    regular_file(file, "tệp minh chứng", "chỉ rõ tệp văn bản, bản quét (.pdf, .docx…)")
+    try:
+        digest = sha256_of(file)
+    except OSError as exc:
+        raise UserError(f"không đọc được tệp minh chứng '{shown}': {os_problem(exc)}") from None
+    base = book.root.parent
+    try:
+        relative = real_path(file).relative_to(real_path(base))
+    except ValueError:
+        return Evidence(portable(file), digest,
+                        f"tệp minh chứng nằm ngoài thư mục '{printable_path(base)}' (thư mục đưa vào git): "
+                        f"lưu đường dẫn như đã gõ, '{portable(file)}'")
+    warning = None if relative.as_posix() == printable_path(relative) else \
+        f"tên tệp minh chứng có byte không phải UTF-8: lưu là '{portable(relative)}'"
+    return Evidence(portable(relative), digest, warning)
 
 
 def add_completion(book: Book, task: Task, done: Done, today: date, stamp: Stamp) -> tuple[Book, Completion]:
@@ -83,7 +102,8 @@ def withdraw(book: Book, text: str, reason: str, stamp: Stamp) -> tuple[FigureRe
         if earlier is not None:
             raise UserError(f"dòng {line.ref} đã được rút ngày {format_date(earlier.recorded_at.date())} "
                             f"({earlier.by}: {earlier.reason})")
-        return Withdrawal(ref=line.ref, reason=clean(reason), by=clean(stamp.by), recorded_at=stamp.at)
+        return Withdrawal(ref=line.ref, reason=typed(reason, "--reason", multiline=True), by=clean(stamp.by),
+                          recorded_at=stamp.at)
 
     withdrawals = withdrawals_store(book.folder).append(make, withdrawal_problem(book.has_line))
     return line, withdrawals[-1]
@@ -98,7 +118,7 @@ def open_action(book: Book, subject: Target | Task, request: Request, on: date, 
     def make(events: list):
         return build_opened(subject, occurrence, request, book.year, events, today, stamp)
 
-    events = actions_store(book.folder).append(make, event_problem(book.targets, book.tasks))
+    events = actions_store(book.folder).append(make, event_problem(book.targets, book.tasks, book.year))
     book = book.with_entries(action_events=events)
     return book, book.actions[-1]
 
@@ -110,5 +130,5 @@ def close_action(book: Book, text: str, result: str, evidence_text: str | None, 
     def make(events: list):
         return build_closed(text, result, evidence_text, effective, events, today, stamp)
 
-    events = actions_store(book.folder).append(make, event_problem(book.targets, book.tasks))
+    events = actions_store(book.folder).append(make, event_problem(book.targets, book.tasks, book.year))
     return find_action(gather_actions(events), text)

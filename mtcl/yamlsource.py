@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from mtcl.errors import DataError, DataErrors, Path_, Source
-from mtcl.files import display_path
+from mtcl.files import display_path, os_problem
 from mtcl.numbers import MAX_DIGITS, TOO_MANY_DIGITS, digit_count
 from mtcl.text import nfc
 
@@ -54,7 +54,7 @@ def read_yaml(path: Path) -> tuple[Any, Source]:
     except FileNotFoundError:
         raise DataErrors([DataError(source.file, None, None, "không tìm thấy tệp")]) from None
     except OSError as exc:
-        raise DataErrors([DataError(source.file, None, None, f"không đọc được tệp: {exc.strerror}")]) from None
+        raise DataErrors([DataError(source.file, None, None, f"không đọc được tệp: {os_problem(exc)}")]) from None
     # One Unicode form: ids and items typed in another (a file saved on a Mac) still match.
     text = nfc(_decode(raw, source))
     try:

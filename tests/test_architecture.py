@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 
 import pytest
 
@@ -42,22 +43,18 @@ def test_the_core_neither_prints_nor_reads_the_clock(path):
             assert pair not in EDGE_ATTRIBUTES, f"{path.name}:{node.lineno} uses {'.'.join(pair)}"
 
 
+MEASURED = re.compile(r"#.*\b\d+ ms\b")
+
+
 @pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
-def test_no_import_hides_inside_a_function(path):
-    """An import inside a function is kept only to spare start-up time, and says so; an
-    import of mtcl itself is never hidden there."""
+def test_an_import_inside_a_function_names_its_measured_cost(path):
+    """An import is kept inside a function only to spare start-up time, and its comment
+    says how much (in ms); the edge still shows to import-linter, which reads every import."""
     lines = path.read_text(encoding="utf-8").splitlines()
     tree = ast.parse("\n".join(lines))
     for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        for node in ast.walk(function):
-            if not isinstance(node, (ast.Import, ast.ImportFrom)):
-                continue
-            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
-            where = f"{path.name}:{node.lineno}"
-            assert not any(n == "mtcl" or n.startswith("mtcl.") for n in names), f"{where} hides an mtcl import"
-            block = lines[node.lineno - 2: node.end_lineno]
-            first = next(i for i, line in enumerate(block) if "import" in line)
-            said = "#" in block[first] or any(line.strip().startswith("#") for line in block[:first])
-            previous = [n for n in ast.walk(function) if isinstance(n, (ast.Import, ast.ImportFrom))]
-            said = said or previous.index(node) > 0  # the first import of a group carries the comment
-            assert said, f"{where}: say what the function-level import saves, in a comment"
+        imports = [n for n in ast.walk(function) if isinstance(n, (ast.Import, ast.ImportFrom))]
+        if imports:
+            first = imports[0]  # a group of imports carries its comment on the first
+            said = lines[first.lineno - 1] + lines[first.lineno - 2]
+            assert MEASURED.search(said), f"{path.name}:{first.lineno}: name the cost (… ms) in a comment"

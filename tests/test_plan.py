@@ -92,7 +92,7 @@ def test_evidence_file_is_hashed_and_kept_relative(cli, data_dir, june):
     assert result.exit_code == 0, result.output
     (line,) = (data_dir / "2023" / "completions.jsonl").read_text(encoding="utf-8").splitlines()
     entry = json.loads(line)
-    assert entry["file"] == "minh-chung/bc-quy-1.pdf"
+    assert entry["file"] == "data/minh-chung/bc-quy-1.pdf"  # relative to the folder above the data
     assert entry["sha256"] == hashlib.sha256(b"%PDF-1.4 bao cao quy I").hexdigest()
     assert entry["occurrence"] == "2023-Q1" and entry["by"] == "Nguyễn Thị Thu"
     assert scan.read_bytes() == b"%PDF-1.4 bao cao quy I"

@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import textwrap
+import time
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -28,8 +29,10 @@ from mtcl import __version__
 from mtcl.cli.vietnamese import VietnameseCommand, VietnameseGroup
 from mtcl.entries import Stamp
 from mtcl.errors import DataErrors, UserError
+from mtcl.files import os_problem, printable_path
 from mtcl.numbers import parse_date
 from mtcl.periods import check_period, evaluation_date
+from mtcl.text import typed, visible
 
 
 def _group(name: str, help: str) -> typer.Typer:
@@ -54,7 +57,7 @@ app.add_typer(templates_app)
 
 def _show_version(value: bool) -> None:
     if value:
-        print(f"mtcl {__version__}")
+        echo(f"mtcl {__version__}")
         raise typer.Exit()
 
 
@@ -64,6 +67,24 @@ def _main(
                                           callback=_show_version)] = False,
 ) -> None:
     """Theo dõi Mục tiêu chất lượng (ISO 9001:2015) của cơ quan: số liệu, kế hoạch, báo cáo."""
+    _check_timezone()
+
+
+def _check_timezone() -> None:
+    """A ``TZ`` that names no time zone (a file that is not one) would stop Babel, which
+    formats every number: it is set aside, with a word."""
+    zone = os.environ.get("TZ")
+    if not zone:
+        return
+    try:
+        from babel.localtime import get_localzone  # 5 ms, only when TZ is set
+
+        get_localzone()
+    except Exception:  # Babel raises ValueError, OSError or LookupError for a bad zone
+        del os.environ["TZ"]
+        if hasattr(time, "tzset"):
+            time.tzset()
+        echo(f"Lưu ý: biến TZ='{zone}' không phải múi giờ hợp lệ; bỏ qua.", err=True)
 
 
 DataOption = Annotated[
@@ -97,9 +118,12 @@ def today() -> date:
 def user(by: str | None) -> str:
     """Who records: ``--by``, else ``$MTCL_USER``, else the login name."""
     if by and by.strip():
-        return by.strip()
+        return typed(by, "--by")
+    named = os.environ.get("MTCL_USER")
+    if named and named.strip():
+        return typed(named, "biến MTCL_USER")
     try:
-        return os.environ.get("MTCL_USER") or getpass.getuser()
+        return typed(getpass.getuser(), "tên đăng nhập") or "không rõ"
     except (KeyError, OSError):
         return "không rõ"
 
@@ -131,10 +155,19 @@ def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callabl
                 return func(*args, **kwargs)
             except DataErrors as exc:
                 # One line per problem, file:line:col first, so editors can jump to it.
-                print(str(exc), file=sys.stderr)
+                echo(str(exc), err=True)
                 fail(f"dữ liệu có {len(exc.errors)} lỗi, cần sửa trước khi làm tiếp.")
             except UserError as exc:
                 fail(str(exc))
+            except OSError as exc:
+                # A file problem no module expected (a name too long, a folder that vanished):
+                # still a message, never a traceback.
+                where = f" '{printable_path(Path(exc.filename))}'" if exc.filename else ""
+                fail(f"không đọc, ghi được tệp{where}: {os_problem(exc)}")
+            except RuntimeError as exc:
+                if "Symlink loop" not in str(exc):
+                    raise
+                fail(f"đường dẫn là liên kết vòng (symlink trỏ về chính nó): {exc}")
 
         return group.command(name, help=help, cls=VietnameseCommand, options_metavar="[TÙY_CHỌN]")(run)
 
@@ -142,8 +175,15 @@ def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callabl
 
 
 def fail(message: str) -> None:
-    print(f"Lỗi: {message}", file=sys.stderr)
+    echo(f"Lỗi: {message}", err=True)
     raise typer.Exit(1)
+
+
+def echo(text: str = "", err: bool = False, end: str = "\n") -> None:
+    """Text on standard output (or error) as it is: a control character that a file or the
+    command line held is written out (\x1b), never sent to the terminal."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(visible(text) + end)
 
 
 YES = {"c", "có", "co", "y", "yes"}
@@ -155,7 +195,7 @@ def ask(question: str) -> bool:
     width = max(40, shutil.get_terminal_size().columns - 1)
     *lines, last = question.splitlines()
     for line in lines:
-        print(textwrap.fill(line, width))
+        echo(textwrap.fill(line, width))
     last = textwrap.fill(f"{last} [c/K]:", width)
     while True:
         try:
@@ -164,25 +204,35 @@ def ask(question: str) -> bool:
             return False
         if answer in YES or answer in NO:
             return answer in YES
-        print("Trả lời c (có) hoặc k (không).")
+        echo("Trả lời c (có) hoặc k (không).")
 
 
 def console():
-    """The terminal, printing text as it is: nothing from a file or a user is read as markup."""
-    from rich.console import Console  # 18 ms; --json and --help do without it
-
-    out = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
+    """The terminal, printing text as it is: nothing from a file or a user is read as markup,
+    and no control character reaches the screen."""
+    out = _console_class()(highlight=False, soft_wrap=False, markup=False, emoji=False)
     if not out.is_terminal and "COLUMNS" not in os.environ:
         # Piped or redirected output is read whole, not in an 80-column window.
         out.width = max(out.width, 160)
     return out
 
 
-def styled(text: str, style: str):
-    """A piece of text in a colour, never parsed for markup."""
-    from rich.text import Text  # loaded with the console; imported here to keep --json free of it
+@functools.cache
+def _console_class():
+    from rich.console import Console  # 18 ms; --json and --help do without it
 
-    return Text(text, style=style)
+    class SafeConsole(Console):
+        def render_str(self, text: str, **kwargs: Any):
+            return super().render_str(visible(text), **kwargs)
+
+    return SafeConsole
+
+
+def styled(text: str, style: str):
+    """A piece of text in a colour, never parsed for markup, its control characters written out."""
+    from rich.text import Text  # 12 ms, loaded with the console; kept out of --json
+
+    return Text(visible(text), style=style)
 
 
 def table(title: str, narrow: bool = False):

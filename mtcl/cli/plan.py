@@ -9,8 +9,9 @@ import typer
 
 from mtcl.book import open_year
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, command, console, data_folder,
-                           date_option, print_json, stamp, styled, table, today, when)
+                           date_option, echo, print_json, stamp, styled, table, today, when)
 from mtcl.completions import Done
+from mtcl.text import visible
 from mtcl.numbers import format_date
 from mtcl.schedule import DUE_SOON_DAYS, OccurrenceState, occurrence_label
 from mtcl.status import PlanStatus, plan_status
@@ -95,7 +96,7 @@ def status_text(state: OccurrenceState):
         detail = f" {format_date(state.done_on)}"
         if state.days_late:
             detail += f" (trễ {state.days_late} ngày)"
-        text.append(f"{detail}: {state.completions[0].evidence}")
+        text.append(visible(f"{detail}: {state.completions[0].evidence}"))
     elif state.status == "overdue":
         text.append(f" {state.days_late} ngày")
     elif state.status == "continuous":
@@ -121,8 +122,10 @@ def done(
 ) -> None:
     book = open_year(data_folder(data), year)
     task = book.task(task_id)
-    stored, digest = evidence(book, file) if file else (None, None)
-    entry = Done(evidence_text, occurrence, date_option(done_date), stored, digest)
+    found = evidence(book, file) if file else None
+    if found and found.warning:
+        echo(f"Lưu ý: {found.warning}.", err=True)
+    entry = Done(evidence_text, occurrence, date_option(done_date), found and found.path, found and found.sha256)
     book, completion = add_completion(book, task, entry, today(), stamp(by))
     judged = max(completion.done_on, when(book.year))
     state = next(

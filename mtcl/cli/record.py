@@ -16,6 +16,7 @@ from mtcl.errors import UserError
 from mtcl.figures import FigureRecord, Typed, build_record
 from mtcl.numbers import format_date
 from mtcl.status import doubt_about, year_status
+from mtcl.text import visible
 from mtcl.status import history as target_history
 from mtcl.words import record_text, target_phrase
 from mtcl.writers import add_record, withdraw
@@ -54,7 +55,7 @@ def record(
     line = styled("", "")
     for cell in cells(row):
         if cell:
-            line.append("  " if line else "").append(cell)
+            line.append("  " if line else "").append(visible(cell) if isinstance(cell, str) else cell)
     out.print(line)
 
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from mtcl.book import open_year
-from mtcl.cli.base import (AsOfOption, DataOption, YearOption, command, console, data_folder, date_option,
+from mtcl.cli.base import (AsOfOption, DataOption, YearOption, command, console, data_folder, date_option, echo,
                            templates_app, when)
 from mtcl.errors import UserError
 from mtcl.files import display_path
-from mtcl.periods import check_period
+from mtcl.periods import check_in_window, check_period
 from mtcl.report.context import ReportOptions
 from mtcl.report.documents import prepare
 from mtcl.report.render import TEMPLATES, export_template, render_docx, render_markdown
@@ -40,20 +39,21 @@ def report(
     if output_format not in ("docx", "md"):
         raise UserError(f"định dạng '{output_format}' không hỗ trợ", "chọn docx hoặc md")
     signed = date_option(report_date) or when(book.year)
+    check_in_window(signed, book.year, "ngày ký báo cáo")
     document = prepare(kind, book, ReportOptions(key, signed, number, signer), date_option(as_of), action_id)
     for notice in document.notices:
-        print(f"Lưu ý: {notice}.", file=sys.stderr)
+        echo(f"Lưu ý: {notice}.", err=True)
     if output_format == "md":
         if kind != "results":
             raise UserError("--format md chỉ dùng cho báo cáo kết quả (--kind results)")
-        print(render_markdown(document.context, template), end="")
+        echo(render_markdown(document.context, template), end="")
         return
     if out is None:
         folder = book.root.resolve().parent / "reports" / str(book.year)
         folder.mkdir(parents=True, exist_ok=True)
         out = folder / document.file_name
     written = render_docx(document.context, out, document.template, template, force)
-    print(f"Đã lập báo cáo: {display_path(written)}")
+    echo(f"Đã lập báo cáo: {display_path(written)}")
 
 
 @command("list", help="Các mẫu văn bản có sẵn.", group=templates_app)
@@ -70,6 +70,6 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
     written = export_template(name, out, force)
-    print(f"Đã lấy mẫu '{name}' ra: {display_path(written)}")
-    print(f"Sửa bằng Word hoặc LibreOffice, giữ các thẻ {{{{ ... }}}} và {{%p ... %}}, rồi dùng: "
+    echo(f"Đã lấy mẫu '{name}' ra: {display_path(written)}")
+    echo(f"Sửa bằng Word hoặc LibreOffice, giữ các thẻ {{{{ ... }}}} và {{%p ... %}}, rồi dùng: "
           f"mtcl report --template {display_path(written)}")

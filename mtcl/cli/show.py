@@ -26,7 +26,7 @@ def show(
     lines = {Objective: _objective, Target: _target, Task: _task}[type(entry)](entry, book)
     out = console()
     for label, value in lines:
-        out.print(styled(f"{label}:", "bold") + f" {value}" if label else value)
+        out.print(styled(f"{label}:", "bold") + styled(f" {value}", "") if label else value)
 
 
 def _objective(objective: Objective, book: Book) -> list[tuple[str, str]]:

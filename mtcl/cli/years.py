@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from mtcl.book import data_root, year_folder, year_folders
-from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, styled, table, today
+from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, echo, styled, table, today
 from mtcl.errors import UserError
 from mtcl.migrate import migrate_folder
 from mtcl.newyear import create_year
@@ -22,9 +22,12 @@ def init(
 ) -> None:
     if not 2000 <= new_year <= 2100:
         raise UserError(f"năm '{new_year}' không hợp lệ")
-    folder, todo = create_year(data_folder(data), new_year, source_year)
+    folder, todo, changes = create_year(data_folder(data), new_year, source_year)
     out = console()
     out.print(f"Đã tạo {folder} từ năm {source_year or new_year - 1} (không sao chép số liệu và minh chứng).")
+    out.print(f"Đã dời sang năm {new_year} {len(changes)} đoạn chữ (xem lại từng đoạn):")
+    for change in changes:
+        out.print(f"  - {change}")
     out.print("Cần sửa tiếp:")
     for line in todo:
         out.print(f"  - {line}")
@@ -36,9 +39,9 @@ def migrate(data: DataOption = None, year: YearOption = None) -> None:
     folder = year_folder(data_folder(data), year)
     changed = migrate_folder(folder)
     if not changed:
-        print(f"{folder}: đã ở lược đồ hiện hành, không cần nâng.")
+        echo(f"{folder}: đã ở lược đồ hiện hành, không cần nâng.")
     for line in changed:
-        print(f"Đã nâng {line}")
+        echo(f"Đã nâng {line}")
 
 
 @command("years", help="Các năm có dữ liệu, số chỉ tiêu, nhiệm vụ và mức đầy đủ của số liệu.")

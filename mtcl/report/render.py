@@ -11,12 +11,16 @@ replaced unless asked: a report someone edited is not lost.
 from __future__ import annotations
 
 import io
+import os
 import re
+import zipfile
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from mtcl.errors import UserError
-from mtcl.files import atomic_write, display_path
+from mtcl.files import atomic_write, display_path, os_problem, regular_file
+from mtcl.text import visible
 
 REPORT_TEMPLATE = "bao-cao-mtcl.docx"
 MARKDOWN_TEMPLATE = "bao-cao-mtcl.md.j2"
@@ -29,6 +33,7 @@ TEMPLATES = {
     "so-theo-doi-hdkp": ("so-theo-doi-hdkp.docx", "sổ theo dõi hành động khắc phục"),
     "xem-xet-lanh-dao": ("xem-xet-lanh-dao.docx", "báo cáo đầu vào xem xét của lãnh đạo"),
 }
+MAX_TEMPLATE_BYTES = 50_000_000  # a template, packed or unpacked
 VARIABLES_HINT = "các biến có trong mẫu Markdown: mtcl templates export bao-cao-md mau.md.j2"
 
 
@@ -50,26 +55,38 @@ def export_template(name: str, out: Path, force: bool = False) -> Path:
 
 
 def refuse_overwrite(out: Path, force: bool) -> None:
-    """An existing file may have been edited by hand: never replaced unless asked."""
-    if out.exists() and not force:
-        raise UserError(
-            f"tệp '{display_path(out)}' đã có (có thể đã được chỉnh sửa); không ghi đè",
-            "dùng --out để ghi ra tệp khác, hoặc --force để ghi đè",
-        )
+    """An existing file may have been edited by hand: never replaced unless asked; a link
+    (even one pointing nowhere) counts as existing, and a device or a pipe is never
+    replaced by a document."""
+    if os.path.lexists(out):
+        if not force:
+            raise UserError(
+                f"tệp '{display_path(out)}' đã có (có thể đã được chỉnh sửa); không ghi đè",
+                "dùng --out để ghi ra tệp khác, hoặc --force để ghi đè",
+            )
+        if out.exists() and not out.is_file():
+            raise UserError(f"'{display_path(out)}' không phải tệp thường (thư mục, thiết bị hay ống dẫn); không ghi vào")
     if not out.parent.is_dir():
         raise UserError(f"thư mục '{display_path(out.parent)}' không tồn tại")
 
 
-def _environment(autoescape: bool):
-    from jinja2 import StrictUndefined  # jinja2 and its sandbox: 23 ms, only for reports
-    from jinja2.sandbox import SandboxedEnvironment
+def shown(value: Any) -> Any:
+    """The context with every control character a file held written out (\x0c), so none
+    becomes a page break in Word or a terminal command in Markdown."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {key: shown(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [shown(item) for item in value]
+    return value
 
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=autoescape, keep_trailing_newline=True)
 
-
-def _template_error(template: Path, exc: Exception, text: str | None = None) -> UserError:
-    from jinja2 import TemplateSyntaxError, UndefinedError  # loaded by the render that failed
+def _template_error(template: Path, exc: BaseException, text: str | None = None) -> UserError:
+    from jinja2 import TemplateSyntaxError, UndefinedError  # loaded by the render that failed (20 ms otherwise)
     from jinja2.sandbox import SecurityError
+
+    from mtcl.report.sandbox import TemplateLimit  # loaded by the render that failed (23 ms otherwise)
 
     name = display_path(template)
     if isinstance(exc, UndefinedError):
@@ -85,7 +102,17 @@ def _template_error(template: Path, exc: Exception, text: str | None = None) -> 
     if isinstance(exc, TemplateSyntaxError):
         line = f" (dòng {exc.lineno})" if text is not None and exc.lineno else ""
         return UserError(f"mẫu báo cáo '{name}' sai cú pháp Jinja{line}: {exc.message}")
-    return UserError(f"mẫu báo cáo '{name}' lỗi: {exc}")
+    if isinstance(exc, TemplateLimit):
+        return UserError(f"mẫu báo cáo '{name}' bị dừng: {exc}", "sửa mẫu cho gọn; báo cáo không cần vòng lặp lớn")
+    if isinstance(exc, RecursionError):
+        return UserError(f"mẫu báo cáo '{name}' gọi lồng nhau quá sâu (macro đệ quy?)")
+    if "no loader" in str(exc):
+        return UserError(f"mẫu báo cáo '{name}' không được chèn mẫu khác ({{% include %}}, {{% import %}}, "
+                         "{% extends %})", "chép nội dung cần dùng vào chính mẫu này")
+    if isinstance(exc, ZeroDivisionError):
+        return UserError(f"mẫu báo cáo '{name}' có phép chia cho 0")
+    return UserError(f"mẫu báo cáo '{name}' dùng phép tính hoặc bộ lọc không hợp lệ "
+                     f"(chi tiết: {type(exc).__name__}: {exc})")
 
 
 def _where(text: str | None, variable: str) -> str:
@@ -99,32 +126,62 @@ def _where(text: str | None, variable: str) -> str:
     return ""
 
 
+# What can go wrong while a template the officer edited runs (besides Jinja's own errors).
+RENDER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError, MemoryError)
+
+
+def _template_bytes(template: Path, kind: str) -> bytes:
+    """The officer's template file, refused clearly when it is missing, not a regular file
+    (a folder, a pipe that would never end) or too large to be a template."""
+    info = regular_file(template, "mẫu báo cáo", f"chỉ rõ một tệp {kind}")
+    name = display_path(template)
+    if info.st_size > MAX_TEMPLATE_BYTES:
+        raise UserError(f"mẫu báo cáo '{name}' quá lớn ({info.st_size // 1_000_000} MB) để là một mẫu")
+    return template.read_bytes()
+
+
+def _word_package(content: bytes, name: str) -> io.BytesIO:
+    """A .docx is a zip: refuse one that is not, or that would unpack to more than a
+    template can be (a 'zip bomb' of a few MB that unpacks to gigabytes)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as package:
+            unpacked = sum(item.file_size for item in package.infolist())
+    except zipfile.BadZipFile:
+        raise UserError(f"'{name}' không phải tệp Word (.docx) hợp lệ", "lưu mẫu bằng Word dạng .docx") from None
+    if unpacked > MAX_TEMPLATE_BYTES:
+        raise UserError(f"mẫu báo cáo '{name}' giải nén ra {unpacked // 1_000_000} MB: quá lớn để là một mẫu")
+    return io.BytesIO(content)
+
+
 def render_docx(context: dict, out: Path, shipped: str, template: Path | None = None, force: bool = False) -> Path:
     """Render ``context`` into ``out`` through the officer's ``template``, or the shipped one."""
     from docxtpl import DocxTemplate  # with python-docx, lxml and jinja2: 60 ms, only for reports
     from jinja2 import TemplateError
 
+    from mtcl.report.sandbox import GuardedEnvironment, TemplateLimit, time_limit  # jinja2's sandbox: 23 ms
+
     refuse_overwrite(out, force)
-    source = io.BytesIO(shipped_template(shipped)) if template is None else str(template)
-    name = template or Path(shipped)
+    name = display_path(template or Path(shipped))
+    content = shipped_template(shipped) if template is None else _template_bytes(template, "Word (.docx)")
     try:
-        document = DocxTemplate(source)
+        document = DocxTemplate(_word_package(content, name))
         document.init_docx()
-    except FileNotFoundError:
-        raise UserError(f"không tìm thấy mẫu báo cáo '{display_path(name)}'") from None
-    except Exception as exc:  # python-docx raises several types for a file that is not a .docx
-        raise UserError(f"'{display_path(name)}' không phải tệp Word (.docx) hợp lệ: {exc}") from None
+    except UserError:
+        raise
+    except Exception as exc:  # python-docx raises several types for a damaged package
+        raise UserError(f"'{name}' không phải tệp Word (.docx) hợp lệ: {exc}") from None
     try:
-        document.render(context, _environment(autoescape=True), autoescape=True)
-    except TemplateError as exc:
+        with time_limit():
+            document.render(shown(context), GuardedEnvironment(autoescape=True), autoescape=True)
+    except (TemplateError, TemplateLimit, *RENDER_ERRORS) as exc:
         xml = document.patch_xml(document.get_xml())
-        raise _template_error(name, exc, "\n".join(_paragraph_texts(xml))) from None
+        raise _template_error(template or Path(shipped), exc, "\n".join(_paragraph_texts(xml))) from None
     buffer = io.BytesIO()
     document.save(buffer)
     try:
         atomic_write(out, buffer.getvalue())
     except OSError as exc:
-        raise UserError(f"không ghi được '{display_path(out)}': {exc.strerror}") from None
+        raise UserError(f"không ghi được '{display_path(out)}': {os_problem(exc)}") from None
     return out
 
 
@@ -136,9 +193,17 @@ def render_markdown(context: dict, template: Path | None = None) -> str:
     """The report as Markdown, through the officer's ``template`` or the shipped one."""
     from jinja2 import TemplateError  # 20 ms, only for reports
 
+    from mtcl.report.sandbox import GuardedEnvironment, TemplateLimit, time_limit  # jinja2's sandbox: 23 ms
+
     name = template or Path(MARKDOWN_TEMPLATE)
-    text = (shipped_template(MARKDOWN_TEMPLATE) if template is None else template.read_bytes()).decode("utf-8")
+    content = shipped_template(MARKDOWN_TEMPLATE) if template is None else _template_bytes(template, "Markdown")
     try:
-        return _environment(autoescape=False).from_string(text).render(context)
-    except TemplateError as exc:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"mẫu báo cáo '{display_path(name)}' không phải mã UTF-8",
+                        "lưu lại mẫu với mã UTF-8 (Notepad: Lưu thành… › Mã hóa: UTF-8)") from None
+    try:
+        with time_limit():
+            return GuardedEnvironment(autoescape=False).from_string(text).render(shown(context))
+    except (TemplateError, TemplateLimit, *RENDER_ERRORS) as exc:
         raise _template_error(name, exc, text) from None
