@@ -28,8 +28,9 @@ from decimal import Decimal
 from typing import Literal
 
 from mtcl.figures import HUNDRED, FigureRecord, record_value
+from mtcl.goals import change_of, expected_progress, goal
 from mtcl.models import Target
-from mtcl.periods import elapsed_share, same_day_last_year
+from mtcl.periods import same_day_last_year
 
 Status = Literal["met", "not_met", "near", "on_track", "behind", "no_data"]
 STATUSES: tuple[Status, ...] = ("met", "near", "on_track", "behind", "not_met", "no_data")
@@ -67,6 +68,9 @@ class Evaluation:
     attainment: Decimal | None
     previous: PreviousYear | None
     stale: bool = False  # the figure is older than STALE_DAYS at the evaluation date
+    base: Decimal | None = None  # a change target's figure of last year
+    change: Decimal | None = None  # a change target's change on its base, in %
+    off_range: str | None = None  # a range missed: 'below' or 'above' it
 
     @property
     def actual(self) -> Decimal | None:
@@ -127,34 +131,63 @@ def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as
     return Actual(record_value(record), record.as_of, record.estimated, (record,), computed=record.of is not None)
 
 
-def satisfies(actual: Decimal, op: str, plan: Decimal) -> bool:
+def satisfies(value: Decimal, op: str, low: Decimal, high: Decimal | None = None) -> bool:
+    """Whether ``value`` meets the comparison with the plan (``low``; ``high`` for a range)."""
+    high = low if high is None else high
     if op == ">=":
-        return actual >= plan
+        return value >= low
     if op == ">":
-        return actual > plan
-    return actual <= plan
+        return value > low
+    if op == "<=":
+        return value <= high
+    if op == "<":
+        return value < high
+    return low <= value <= high
 
 
-def judge(target: Target, actual: Decimal, figure_date: date, on: date) -> Status:
-    """The status of ``actual``, a figure dated ``figure_date``, seen on ``on``."""
-    if satisfies(actual, target.op, target.plan):
+def judge(target: Target, actual: Decimal, figure_date: date, on: date, base: Decimal | None = None) -> Status:
+    """The status of ``actual``, a figure dated ``figure_date``, seen on ``on``; a change
+    target is judged by its change on ``base`` (none without one)."""
+    aims = goal(target, base)
+    if aims is None:
+        return "no_data"
+    measured = measure(target, actual, base)
+    low, high = target.bounds
+    if satisfies(measured, target.op, low, high):
         return "met"
-    if target.kind == "cumulative" and on < date(on.year, 12, 31) and target.op != "<=":
-        if target.plan == 0 or actual / target.plan >= elapsed_share(figure_date):
-            return "on_track"
-        return "behind"
+    if target.kind == "cumulative" and on < date(on.year, 12, 31) and not target.less_is_better:
+        if target.op == "between" and actual > aims[1]:
+            return "not_met"  # already past the range's top
+        return "on_track" if actual >= expected_progress(target, figure_date, aims[0]) else "behind"
     if target.near_from is not None:
-        inside = actual <= target.near_from if target.op == "<=" else actual >= target.near_from
+        inside = measured <= target.near_from if target.less_is_better else measured >= target.near_from
         if inside:
             return "near"
     return "not_met"
 
 
-def attainment(target: Target, actual: Decimal) -> Decimal | None:
-    """Actual as a percentage of plan; none for ≤ targets (less is better) or a zero plan."""
-    if target.op == "<=" or target.plan == 0:
+def measure(target: Target, actual: Decimal, base: Decimal | None) -> Decimal:
+    """What the plan is compared with: the actual, or for a change target its change on ``base``."""
+    if target.change is None:
+        return actual
+    return change_of(actual, base) if base else Decimal(0)
+
+
+def off_range(target: Target, measured: Decimal) -> str | None:
+    """For a range missed: 'below' or 'above' it."""
+    if target.op != "between":
         return None
-    return actual * HUNDRED / target.plan
+    low, high = target.bounds
+    return "below" if measured < low else "above" if measured > high else None
+
+
+def attainment(target: Target, actual: Decimal, base: Decimal | None = None) -> Decimal | None:
+    """Actual as a percentage of the goal; none where less is better, for a range, a goal
+    of zero, or a change target without its base."""
+    aims = goal(target, base)
+    if target.less_is_better or target.op == "between" or aims is None or aims[0] == 0:
+        return None
+    return actual * HUNDRED / aims[0]
 
 
 @dataclass(frozen=True)
@@ -174,23 +207,40 @@ def evaluate(
     """Evaluate every target at ``as_of``, in the order given."""
     by_id = {t.id: t for t in targets}
     index = RecordIndex(records)
-    results = []
-    for target in targets:
-        figure = figure_at(target, by_id, index, as_of)
-        if figure is None:
-            results.append(Evaluation(target, "no_data", None, None, None))
-            continue
-        results.append(
-            Evaluation(
-                target=target,
-                status=judge(target, figure.actual, figure.as_of, as_of),
-                figure=figure,
-                attainment=attainment(target, figure.actual),
-                previous=_previous(target, figure.actual, as_of, previous),
-                stale=target.kind != "checklist" and (as_of - figure.since).days > STALE_DAYS,
-            )
-        )
-    return results
+    return [evaluate_target(target, by_id, index, as_of, previous) for target in targets]
+
+
+def evaluate_target(target: Target, targets: dict[str, Target], index: RecordIndex, as_of: date,
+                    previous: History | None = None) -> Evaluation:
+    """One target at ``as_of``: its actual, status, attainment, change and comparison."""
+    figure = figure_at(target, targets, index, as_of)
+    base = base_of(target, as_of.year, previous) if target.change else None
+    if figure is None:
+        return Evaluation(target, "no_data", None, None, None, base=base)
+    measured = measure(target, figure.actual, base)
+    return Evaluation(
+        target=target,
+        status=judge(target, figure.actual, figure.as_of, as_of, base),
+        figure=figure,
+        attainment=attainment(target, figure.actual, base),
+        previous=_previous(target, figure.actual, as_of, previous),
+        stale=target.kind != "checklist" and (as_of - figure.since).days > STALE_DAYS,
+        base=base,
+        change=change_of(figure.actual, base) if base else None,
+        off_range=off_range(target, measured) if target.change is None or base else None,
+    )
+
+
+def base_of(target: Target, year: int, history: History | None) -> Decimal | None:
+    """Last year's figure a change target grows from: its ``base``, else the figure the
+    previous year's folder holds for the same id on 31 December."""
+    if target.base is not None:
+        return target.base
+    old_target = history.targets.get(target.id) if history else None
+    if old_target is None:
+        return None
+    old = figure_at(old_target, history.targets, history.index, date(year - 1, 12, 31))
+    return old.actual if old else None
 
 
 def _previous(target: Target, actual: Decimal, as_of: date, history: History | None) -> PreviousYear | None:

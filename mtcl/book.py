@@ -111,6 +111,7 @@ class Book:
     action_events: list = field(default_factory=list)
     withdrawals: list[Withdrawal] = field(default_factory=list)
     warnings: list[DataError] = field(default_factory=list)  # fields still to fill, old schema
+    sources: dict[str, Source] = field(default_factory=dict)  # where each entry stands in its file
     targets: dict[str, Target] = field(init=False)
     tasks: dict[str, Task] = field(init=False)
     actions: list[Action] = field(init=False)
@@ -224,7 +225,8 @@ def open_folder(folder: Path, year: int) -> Book:
         warnings += pending_fields(parsed)
     if errors:
         raise DataErrors(errors)
-    book = Book(folder, objectives[0], plan[0], warnings=warnings)
+    book = Book(folder, objectives[0], plan[0], warnings=warnings,
+                sources={OBJECTIVES_FILE: objectives[1], PLAN_FILE: plan[1]})
     book = book.with_entries(
         records=records_store(folder).load(record_problem(book.targets, book.year)),
         completions=completions_store(folder).load(completion_problem(book.tasks, book.year)),
@@ -265,9 +267,19 @@ def load_document(path: Path, model: type[M], kind: str, warnings: list[DataErro
     try:
         document = model.model_validate(raw)
     except ValidationError as exc:
-        raise DataErrors([source.error(e["loc"], describe_error(e, MODEL_KEYS)) for e in exc.errors()]) from None
+        raise DataErrors(_first_per_place(source, exc.errors(), model)) from None
     _mark_paths(document, ())
     return document, source
+
+
+def _first_per_place(source: Source, errors: list[dict], model: type) -> list[DataError]:
+    """One error per place: a plan that is neither a number nor a range gets pydantic's
+    complaint for each form it tried; the first (the number) is the one to read."""
+    found: dict[tuple, DataError] = {}
+    for error in errors:
+        located = source.error(error["loc"], describe_error(error, MODEL_KEYS, model))
+        found.setdefault((located.line, located.column), located)
+    return list(found.values())
 
 
 def _model_keys() -> list[str]:

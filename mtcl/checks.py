@@ -74,6 +74,10 @@ def sums_add_up(docs: Parsed) -> Iterator[DataError]:
         parts = [targets[p] for p in target.sum_of if p in targets]
         if not target.sum_of or len(parts) != len(target.sum_of):
             continue
+        if any(t.op == "between" or t.change for t in [target, *parts]):
+            message = "chỉ tiêu tổng (sum_of) và các thành phần phải có kế hoạch là một số, không là khoảng hay mức tăng"
+            yield _error(docs.objectives_source, target, ("sum_of",), message)
+            continue
         total = sum(p.plan for p in parts)
         if total != target.plan:
             names = " + ".join(p.id for p in parts)
@@ -91,22 +95,81 @@ def kinds_fit(docs: Parsed) -> Iterator[DataError]:
         def at(*field: str) -> Callable[[str], DataError]:
             return lambda message: _error(source, target, field, message)
 
+        low, high = target.bounds
         if target.kind == "checklist":
             if not target.items:
                 yield at("items")("chỉ tiêu loại checklist phải có danh sách tiêu chí (items)")
-            elif target.plan > len(target.items):
-                yield at("plan")(f"kế hoạch {target.plan} lớn hơn số tiêu chí ({len(target.items)})")
+            elif high > len(target.items):
+                yield at("plan")(f"kế hoạch {high} lớn hơn số tiêu chí ({len(target.items)})")
+            if target.op == "between" or target.change or target.signed:
+                yield at("kind")("chỉ tiêu checklist đếm tiêu chí đạt: không dùng between, change hay signed")
         elif target.items:
             yield at("items")("chỉ chỉ tiêu loại checklist mới có danh sách tiêu chí (items)")
         if target.kind == "ratio":
             if target.unit != "%":
                 yield at("unit")(f"chỉ tiêu tỷ lệ (ratio) phải có đơn vị '%', không phải '{target.unit}'")
-            if target.plan > 100:
+            if high > 100:
                 yield at("plan")("kế hoạch của chỉ tiêu tỷ lệ không thể vượt 100%")
+            if target.change or target.signed:
+                yield at("kind")("chỉ tiêu tỷ lệ (ratio) không dùng change hay signed")
         if target.near_from is not None:
-            wrong_side = target.near_from > target.plan if target.op != "<=" else target.near_from < target.plan
-            if wrong_side:
+            if target.op == "between":
+                yield at("near_from")("chỉ tiêu có kế hoạch là khoảng (between) không dùng ngưỡng gần đạt (near_from)")
+            elif target.near_from > low if not target.less_is_better else target.near_from < high:
                 yield at("near_from")("ngưỡng gần đạt (near_from) phải nằm ở phía chưa đạt của kế hoạch")
+
+
+def plans_fit(docs: Parsed) -> Iterator[DataError]:
+    """A range for ``between`` and only for it; a negative plan only where the figure may be
+    negative or the plan is a fall on last year."""
+    for target in docs.objectives.targets:
+        def at(message: str) -> DataError:
+            return _error(docs.objectives_source, target, ("plan",), message)
+
+        if target.op == "between":
+            if not isinstance(target.plan, list) or len(target.plan) != 2 or target.plan[0] >= target.plan[1]:
+                yield at("op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]")
+                continue
+        elif isinstance(target.plan, list):
+            yield at(f"kế hoạch là một khoảng thì ghi op: between (không phải '{target.op}')")
+            continue
+        lowest = min(target.bounds)
+        if lowest < 0 and not (target.signed or target.change):
+            yield at(f"kế hoạch {lowest} là số âm; chỉ tiêu cần giảm thì ghi op: '<=' (không quá) hoặc '<' (dưới) với "
+                     "kế hoạch dương, hoặc change: percent với kế hoạch là phần trăm giảm (số âm)")
+
+
+def changes_have_a_base(docs: Parsed) -> Iterator[DataError]:
+    """A change on last year is a cumulative or a level figure, grown from a base above 0."""
+    source = docs.objectives_source
+    for target in docs.objectives.targets:
+        if target.base is not None and not target.change:
+            yield _error(source, target, ("base",), "base (số năm trước) chỉ dùng với change: percent")
+        elif target.change and target.base == 0:
+            yield _error(source, target, ("base",), "base (số năm trước) phải lớn hơn 0 để tính mức tăng, giảm")
+
+
+def milestones_rise(docs: Parsed) -> Iterator[DataError]:
+    """Milestones belong to a cumulative plan: they rise through the year and stay within
+    the plan (for a change target, the plan is a percentage: only their rise is checked)."""
+    source = docs.objectives_source
+    order = ("q1", "h1", "9m")
+    for target in docs.objectives.targets:
+        if not target.milestones:
+            continue
+        if target.kind != "cumulative":
+            yield _error(source, target, ("milestones",), "mốc (milestones) chỉ dùng cho chỉ tiêu lũy kế (cumulative)")
+            continue
+        marks = [(key, target.milestones[key]) for key in order if key in target.milestones]
+        for (before, low_value), (key, value) in zip(marks, marks[1:]):
+            if value <= low_value:
+                message = f"mốc {key} ({value}) phải lớn hơn mốc {before} ({low_value})"
+                yield _error(source, target, ("milestones", key), message)
+        top = target.bounds[1]
+        for key, value in marks:
+            if value < 0 or (not target.change and value > top):
+                message = f"mốc {key} ({value}) phải nằm trong kế hoạch năm (từ 0 đến {top})"
+                yield _error(source, target, ("milestones", key), message)
 
 
 def sections_reference_objectives(docs: Parsed) -> Iterator[DataError]:
@@ -136,8 +199,11 @@ def deadlines_in_year(docs: Parsed) -> Iterator[DataError]:
 RULES: list[Callable[[Parsed], Iterator[DataError]]] = [
     unique_ids,
     target_references,
+    plans_fit,
     sums_add_up,
     kinds_fit,
+    changes_have_a_base,
+    milestones_rise,
     sections_reference_objectives,
     years_agree,
     deadlines_in_year,

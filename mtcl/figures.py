@@ -22,9 +22,11 @@ from pydantic import model_validator
 from pydantic.dataclasses import dataclass
 
 from mtcl.entries import ENTRY_CONFIG, Stamp
+from mtcl.goals import expected_progress
 from mtcl.errors import UserError
-from mtcl.models import Amount, Id, Target, Text
-from mtcl.numbers import format_date, format_number, format_quantity, parse_number, rounded_number, spell_number
+from mtcl.models import Amount, Id, SignedAmount, Target, Text
+from mtcl.numbers import (MINUS_SIGNS, format_date, format_number, format_quantity, parse_number, rounded_number,
+                          spell_number)
 from mtcl.periods import elapsed_share
 from mtcl.text import clean, fold, nfc
 from mtcl.text import typed as text_typed
@@ -50,7 +52,7 @@ class FigureRecord:
     ref: str | None = None  # written by mtcl; worked out for lines written before (entries.py)
     target: Id
     as_of: dt.date
-    value: Amount | None = None
+    value: SignedAmount | None = None  # negative only for a signed target (record_problem)
     of: Amount | None = None
     item: Text | None = None
     met: bool | None = None
@@ -88,6 +90,8 @@ def record_problem(targets: dict[str, Target], year: int) -> Callable[[FigureRec
             return f"chỉ tiêu '{record.target}' không còn trong objectives.yaml"
         if record.as_of.year != year:
             return f"ngày số liệu {record.as_of:%d/%m/%Y} nằm ngoài năm {year}"
+        if record.value is not None and record.value < 0 and not target.signed:
+            return f"số liệu {record.value} là số âm, nhưng chỉ tiêu {target.id} không nhận số âm (signed)"
         if record.item is not None and record.item not in target.items:
             return (f"tiêu chí '{record.item}' không còn trong danh sách của chỉ tiêu {target.id} "
                     f"({', '.join(target.items)})")
@@ -154,9 +158,11 @@ def _item(target: Target, text: str) -> str:
 
 
 def _numbers(target: Target, typed: Typed) -> tuple[Decimal, Decimal | None]:
-    text = typed.value.strip()
+    text = typed.value.strip().replace(MINUS_SIGNS[1], "-")  # as typed, whichever minus reached us
     percent = text.endswith("%")
-    value = parse_number(text.removesuffix("%"))
+    value = parse_number(text.removesuffix("%"), signed=target.signed)
+    if value < 0 and not target.signed:  # pragma: no cover - parse_number refuses it first
+        raise UserError(f"chỉ tiêu {target.id} không nhận số âm")
     if percent and target.unit != "%":
         raise UserError(f"chỉ tiêu {target.id} tính bằng {target.unit}, không phải phần trăm")
     if target.kind != "ratio" or typed.of is None:
@@ -208,12 +214,6 @@ def _check_decimals(target: Target, value: Decimal, text: str) -> None:
                     hint)
 
 
-def expected_progress(target: Target, day: date) -> Decimal:
-    """What a cumulative target should have reached by ``day``: the plan times the share of
-    the year gone by."""
-    return target.plan * elapsed_share(day)
-
-
 def doubt(target: Target, value: Decimal, as_of: date, previous: FigureRecord | None = None) -> str | None:
     """Why ``value`` at ``as_of`` looks like a slip, or nothing when it looks plausible.
 
@@ -224,16 +224,17 @@ def doubt(target: Target, value: Decimal, as_of: date, previous: FigureRecord | 
     if target.kind in ("ratio", "checklist"):
         return None
     amount = format_quantity(value, target.unit)
-    if target.kind == "cumulative" and target.op != "<=":
-        expected = expected_progress(target, as_of)
+    planned = target.bounds[1]  # the top of the plan (a change target's plan is a percentage: skipped)
+    if target.change is None and target.kind == "cumulative" and not target.less_is_better:
+        expected = expected_progress(target, as_of, planned)
         if expected > 0 and value > PROGRESS_FACTOR * expected:
             times = rounded_number(value / expected)
             return (f"{amount} đến ngày {format_date(as_of)} gấp {times} lần tiến độ kế hoạch đến ngày đó "
                     f"({format_quantity(expected, target.unit, most=2)})")
-        if elapsed_share(as_of) >= Decimal("0.5") and value < target.plan / 100:
-            return (f"số lũy kế {amount} chưa bằng 1/100 kế hoạch năm dù đã qua nửa năm")
-    elif target.plan > 0 and value > PLAN_FACTOR * target.plan:
-        return f"{amount} gấp {rounded_number(value / target.plan)} lần kế hoạch năm"
+        if elapsed_share(as_of) >= Decimal("0.5") and value < planned / 100:
+            return f"số lũy kế {amount} chưa bằng 1/100 kế hoạch năm dù đã qua nửa năm"
+    elif target.change is None and planned > 0 and value > PLAN_FACTOR * planned:
+        return f"{amount} gấp {rounded_number(value / planned)} lần kế hoạch năm"
     if previous is None or previous.value is None or previous.as_of >= as_of:
         return None
     before = record_value(previous)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 from mtcl.text import nfc, one_line
 
-Op = Literal[">=", ">", "<="]
+Op = Literal[">=", ">", "<=", "<", "between"]
+# The ends of the periods a cumulative plan may give figures for (milestones).
+MilestoneKey = Literal["q1", "h1", "9m"]
+TaskKind = Literal["internal_audit", "management_review"]
 Kind = Literal["ratio", "cumulative", "level", "checklist"]
 Repeat = Literal["quarterly", "half-yearly", "yearly", "continuous"]
 
@@ -35,6 +38,8 @@ def _as_text(value: object) -> object:
 
 
 Id = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+
+
 def _ascii_digits(value: object) -> object:
     # Python's Decimal reads Arabic-Indic and full-width digits; a figure is written in 0-9.
     if isinstance(value, str) and not value.isascii():
@@ -42,8 +47,9 @@ def _ascii_digits(value: object) -> object:
     return value
 
 
-# A figure: exact, finite, at most 15 digits (numbers.MAX_DIGITS), never negative.
-Amount = Annotated[Decimal, BeforeValidator(_ascii_digits), Field(ge=0, allow_inf_nan=False, max_digits=15)]
+# A figure: exact, finite, at most 15 digits (numbers.MAX_DIGITS); never negative unless signed.
+SignedAmount = Annotated[Decimal, BeforeValidator(_ascii_digits), Field(allow_inf_nan=False, max_digits=15)]
+Amount = Annotated[SignedAmount, Field(ge=0)]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -96,24 +102,50 @@ class ReportSettings(Located):
     signer: str | None = None
     recipients: list[Text] = []
     archive: Text = "VT"
+    # The abbreviation of the issuing body in a document's symbol: 45/BC-UBND, 12/BC-SNV.
+    symbol: Text = "UBND"
+    # The line above the signer's title: "TM. ỦY BAN NHÂN DÂN" for a collective body (the
+    # default, from the issuer's authority); "" for a body headed by one person (a sở).
+    signer_org: str | None = None
+
+
+REQUIRED: Any = ...
+
+
+def _say(text: str, default: Any = None) -> Any:
+    """A key's meaning, shown by editors that read the JSON Schema (schemas/), and its default."""
+    return Field(default, description=text)
 
 
 class Target(Located):
-    id: Id
-    short: Text | None = None
-    name: Text
-    unit: Text
-    plan: Amount
-    op: Op
-    kind: Kind
-    parent: Id | None = None
-    sum_of: list[Id] = []
-    items: list[Text] = []
+    id: Id = _say("Mã chỉ tiêu, như văn bản đánh số: 1.1, 4a, 4đ", REQUIRED)
+    short: Text | None = _say("Tên ngắn, dùng trong bảng và báo cáo")
+    name: Text = _say("Nội dung chỉ tiêu như văn bản ghi", REQUIRED)
+    unit: Text = _say("Đơn vị tính: %, tấn, tỷ đồng, lượt…", REQUIRED)
+    # The plan in ``unit``; for ``op: between`` the range [low, high]; for ``change: percent``
+    # the change on last year in % (negative for a fall).
+    plan: SignedAmount | list[SignedAmount] = _say(
+        "Kế hoạch năm (số YAML: 1936.49); khoảng [thấp, cao] với op: between; % tăng (âm: giảm) với change",
+        REQUIRED)
+    op: Op = _say("So sánh: '>=' đạt/tối thiểu, '>' trên, '<=' không quá, '<' dưới, between từ … đến …", REQUIRED)
+    kind: Kind = _say("ratio tỷ lệ, cumulative lũy kế, level mức tại một thời điểm, checklist tiêu chí", REQUIRED)
+    parent: Id | None = _say("Mã chỉ tiêu cha (chỉ tiêu 'trong đó')")
+    sum_of: list[Id] = _say("Chỉ tiêu bằng tổng các chỉ tiêu này", [])
+    items: list[Text] = _say("Các tiêu chí của chỉ tiêu checklist", [])
     # Optional "gần đạt" band: an actual that misses the plan but reaches this value
-    # (at or above it for >= and >, at or below it for <=) is reported as near.
-    near_from: Amount | None = None
+    # (at or above it for >= and >, at or below it for <= and <) is reported as near.
+    near_from: SignedAmount | None = _say("Ngưỡng 'gần đạt' ở phía chưa đạt của kế hoạch")
     # How many decimals a figure of this target may have: 0 for counts (lượt, người, hồ sơ).
-    decimals: int | None = Field(default=None, ge=0, le=6)
+    decimals: int | None = Field(default=None, ge=0, le=6, description="Số chữ số thập phân; 0 cho số đếm")
+    # A figure may be negative (a growth rate that fell).
+    signed: bool = _say("Số liệu có thể âm (tốc độ tăng trưởng)", False)
+    # The plan is a change on last year: the actual is compared through base × (1 + plan/100).
+    change: Literal["percent"] | None = _say("percent: kế hoạch là % tăng (giảm) so với năm trước")
+    base: Amount | None = _say("Số năm trước để tính mức tăng; không ghi thì lấy từ thư mục năm trước")
+    # Cumulative plan values at the end of these periods, for a seasonal curve.
+    milestones: dict[MilestoneKey, SignedAmount] = _say("Kế hoạch lũy kế đến hết q1, h1, 9m (theo mùa vụ)", {})
+    owner: Text | None = _say("Đơn vị phụ trách; không ghi thì theo owner của mục tiêu")
+    group: Text | None = _say("Nhóm chỉ tiêu trong mục tiêu: 'Nhóm chỉ tiêu kinh tế'")
 
     _objective: int = PrivateAttr(default=0)
 
@@ -125,6 +157,18 @@ class Target(Located):
     def label(self) -> str:
         return self.short or self.name
 
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal]:
+        """The plan as (low, high): the range of ``between``, else the plan twice (a list of
+        another length, refused by ``checks.plans_fit``, gives its ends)."""
+        if isinstance(self.plan, list):
+            return (self.plan[0], self.plan[-1]) if self.plan else (Decimal(0), Decimal(0))
+        return self.plan, self.plan
+
+    @property
+    def less_is_better(self) -> bool:
+        return self.op in ("<=", "<")
+
     def public(self) -> dict:
         """The fields other programs read (``mtcl targets --json``, status, reports)."""
         return {
@@ -132,24 +176,33 @@ class Target(Located):
             "objective": self.objective,
             "name": one_line(self.name),
             "unit": self.unit,
-            "plan": self.plan,
+            "plan": list(self.plan) if isinstance(self.plan, list) else self.plan,
             "op": self.op,
             "kind": self.kind,
             "parent": self.parent,
             "sum_of": list(self.sum_of),
             "items": list(self.items),
             "decimals": self.decimals,
+            "signed": self.signed,
+            "change": self.change,
+            "base": self.base,
+            "milestones": dict(self.milestones),
+            "owner": self.owner,
+            "group": self.group,
         }
 
 
 class Objective(Located):
     id: int = Field(ge=1)
     title: Text
+    owner: Text | None = None  # inherited by the targets that name no owner
     targets: list[Target] = Field(min_length=1)
 
     def model_post_init(self, _context: object) -> None:
         for target in self.targets:
             target._objective = self.id
+            if target.owner is None and self.owner is not None:
+                target.owner = self.owner
 
 
 class Objectives(Located):
@@ -180,6 +233,9 @@ class Task(Located):
     repeat: Repeat | None = None
     monitors: list[Text] = []
     evidence: list[Text] = []
+    # What the task is to the quality system, whatever its id: the year's internal audit,
+    # the management review (the level above looks for them by this mark).
+    kind: TaskKind | None = None
 
     _section: str = PrivateAttr(default="")
     _objective: int = PrivateAttr(default=0)
@@ -228,6 +284,8 @@ class Plan(Located):
     title: Text
     purpose: list[Text] = []
     requirements: list[Text] = []
+    # The plan's own decision, when it was issued apart from the objectives.
+    decision: Decision | None = None
     sections: list[Section] = Field(min_length=1)
     organisation: list[OrgEntry] = []
 

@@ -40,18 +40,24 @@ def digit_count(value: Decimal) -> int:
     return max(len(digits), -exponent) if exponent < 0 else len(digits) + exponent
 
 
-def parse_number(text: str) -> Decimal:
-    """Read a non-negative number written the Vietnamese way; refuse anything doubtful."""
+MINUS_SIGNS = ("-", "\u2212")  # the hyphen typed, and the minus sign a word processor puts
+
+
+def parse_number(text: str, signed: bool = False) -> Decimal:
+    """Read a number written the Vietnamese way (negative only when ``signed``); refuse
+    anything doubtful."""
     cleaned = text.strip()
-    match = _VN_NUMBER.fullmatch(cleaned)
+    negative = cleaned.startswith(MINUS_SIGNS) and _VN_NUMBER.fullmatch(cleaned[1:]) is not None
+    if negative and not signed:
+        raise UserError(f"không nhận số âm: '{text}'",
+                        "số âm chỉ ghi được cho chỉ tiêu có signed: true (như tốc độ tăng trưởng)")
+    match = _VN_NUMBER.fullmatch(cleaned[1:] if negative else cleaned)
     if match:
         whole, fraction = match.groups()
         value = Decimal(whole.replace(".", "") + ("." + fraction if fraction else ""))
         if digit_count(value) > MAX_DIGITS:
             raise UserError(f"số '{text}' {TOO_MANY_DIGITS}", "kiểm tra lại số đã gõ và đơn vị tính")
-        return value
-    if cleaned.startswith("-") and _VN_NUMBER.fullmatch(cleaned[1:]):
-        raise UserError(f"không nhận số âm: '{text}'")
+        return -value if negative else value
     if _DOT_DECIMAL.fullmatch(cleaned):
         raise UserError(
             f"số '{text}' không rõ nghĩa: dấu chấm dùng để tách hàng nghìn",

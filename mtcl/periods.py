@@ -1,5 +1,5 @@
-"""Reporting periods of a year (q1..q4, h1, year), the share of the year elapsed, and the
-date a view is judged at."""
+"""Reporting periods of a year (q1..q4, h1, 9m, year), the share of the year elapsed, and
+the date a view is judged at."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from mtcl.errors import UserError
 
-PERIODS = ("q1", "q2", "q3", "q4", "h1", "year")
+PERIODS = ("q1", "q2", "q3", "q4", "h1", "9m", "year")
 
 PERIOD_NAMES = {
     "q1": "quý I năm",
@@ -16,11 +16,13 @@ PERIOD_NAMES = {
     "q3": "quý III năm",
     "q4": "quý IV năm",
     "h1": "6 tháng đầu năm",
+    "9m": "9 tháng đầu năm",
     "year": "năm",
 }
 
 # Parts of file names: bao-cao-mtcl-6-thang-2023.docx.
-PERIOD_SLUGS = {"h1": "6-thang", "year": "nam", "q1": "quy-1", "q2": "quy-2", "q3": "quy-3", "q4": "quy-4"}
+PERIOD_SLUGS = {"h1": "6-thang", "9m": "9-thang", "year": "nam", "q1": "quy-1", "q2": "quy-2", "q3": "quy-3",
+                "q4": "quy-4"}
 
 
 def period_phrase(period: str, year: int) -> str:
@@ -51,6 +53,8 @@ def period_end(year: int, period: str) -> date:
         return date(year, 12, 31)
     if key == "h1":
         return date(year, 6, 30)
+    if key == "9m":
+        return date(year, 9, 30)
     return quarter_end(year, int(key[1]))
 
 

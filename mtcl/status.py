@@ -9,7 +9,7 @@ nowhere else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -17,10 +17,10 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from mtcl.actions import Action, NEEDS_ACTION, open_actions_by_subject, overdue_without_action
-from mtcl.attainment import Evaluation, History, RecordIndex, evaluate, summarise
-from mtcl.book import Book, open_year
+from mtcl.attainment import Evaluation, History, RecordIndex, evaluate, figure_at, summarise
+from mtcl.book import OBJECTIVES_FILE, Book, open_year
 from mtcl.entries import Withdrawal
-from mtcl.errors import UserError
+from mtcl.errors import DataError, UserError
 from mtcl.figures import FigureRecord, doubt, record_value, twins
 from mtcl.models import Target
 from mtcl.periods import check_in_window, evaluation_date
@@ -44,12 +44,13 @@ class TargetRow:
     def json(self) -> dict:
         evaluation, target = self.evaluation, self.evaluation.target
         figure, previous = evaluation.figure, evaluation.previous
+        public = target.public()
         return {
             "id": target.id,
             "objective": target.objective,
-            "name": target.public()["name"],
+            "name": public["name"],
             "unit": target.unit,
-            "plan": target.plan,
+            "plan": public["plan"],
             "op": target.op,
             "kind": target.kind,
             "actual": evaluation.actual,
@@ -63,6 +64,11 @@ class TargetRow:
             ),
             "actions": list(self.actions),
             "needs_action": self.needs_action,
+            "change": evaluation.change,
+            "base": evaluation.base,
+            "off_range": evaluation.off_range,
+            "owner": target.owner,
+            "group": target.group,
         }
 
 
@@ -86,15 +92,24 @@ class YearStatus:
         """Targets that fall short with no open corrective action, in file order."""
         return [row.target for row in self.rows if row.needs_action]
 
-    def select(self, book: Book, ids: list[str] | None = None, objective: int | None = None) -> list[TargetRow]:
-        """The rows of the targets named (any spelling ``Book.find`` takes) and of one objective."""
+    def select(self, book: Book, ids: list[str] | None = None, objective: int | None = None,
+               owner: str | None = None) -> list[TargetRow]:
+        """The rows of the targets named (any spelling ``Book.find`` takes), of one objective,
+        of one owner (any part of its name, without case or diacritics)."""
         wanted = {book.target(i).id for i in ids} if ids else None
         if objective is not None and objective not in {o.id for o in book.objectives.objectives}:
             raise UserError(f"không có mục tiêu {objective} (các mục tiêu: 1..{len(book.objectives.objectives)})")
+        owned = {t.id for t in owned_targets(book, owner)} if owner is not None else None
         return [
             row for row in self.rows
             if (wanted is None or row.target.id in wanted) and (objective is None or row.target.objective == objective)
+            and (owned is None or row.target.id in owned)
         ]
+
+    def only(self, target_ids: set[str]) -> YearStatus:
+        """The same view restricted to some targets (one department's), its counts redone."""
+        rows = [row for row in self.rows if row.target.id in target_ids]
+        return replace(self, rows=rows, summary=summarise([row.evaluation for row in rows]))
 
     def json(self, shown: list[TargetRow] | None = None) -> dict:
         """The JSON of ``mtcl status``: the rows ``shown`` (all by default), the summary of
@@ -106,6 +121,42 @@ class YearStatus:
             "summary": {**self.summary, "without_action": len(self.without_action)},
             "notes": list(self.notes),
         }
+
+
+def missing_bases(book: Book) -> list[DataError]:
+    """Change targets with no figure to grow from: no ``base``, and last year's folder has
+    none for the same id.  Their status stays 'no_data' until one is given."""
+    change = [t for t in book.targets.values() if t.change and t.base is None]
+    if not change:
+        return []
+    try:
+        last = book.previous()
+    except UserError:
+        last = None
+    index = RecordIndex(last.counted_records) if last else None
+    source = book.sources[OBJECTIVES_FILE]
+    missing = []
+    for target in change:
+        known = last is not None and target.id in last.targets and figure_at(
+            last.targets[target.id], last.targets, index, date(book.year - 1, 12, 31)) is not None
+        if not known:
+            missing.append(source.error(target._path + ("change",),
+                                        f"chỉ tiêu {target.id} tính mức tăng so với năm trước nhưng chưa có số năm "
+                                        f"{book.year - 1}: ghi base (số năm trước) hoặc số liệu vào thư mục "
+                                        f"{book.year - 1}"))
+    return missing
+
+
+def owned_targets(book: Book, owner: str) -> list[Target]:
+    """The targets whose owner's name holds ``owner`` (any case, diacritics optional); none
+    is an error that lists the owners the year has."""
+    wanted = fold(owner)
+    found = [t for t in book.targets.values() if t.owner and wanted in fold(t.owner)]
+    if not found:
+        owners = sorted({t.owner for t in book.targets.values() if t.owner})
+        hint = f"các đơn vị: {'; '.join(owners)}" if owners else "objectives.yaml chưa ghi owner cho chỉ tiêu nào"
+        raise UserError(f"không có chỉ tiêu nào do '{owner}' phụ trách", hint)
+    return found
 
 
 def _history(book: Book) -> tuple[History | None, list[str]]:

@@ -8,21 +8,26 @@ and how to fix it.
 from __future__ import annotations
 
 import difflib
+import re
+import typing
 from decimal import Decimal
 from typing import Any
 
 from mtcl.numbers import TOO_MANY_DIGITS
 
 
-def describe_error(error: dict, known_keys: list[str] | tuple[str, ...] = ()) -> str:
-    """One pydantic error as a Vietnamese sentence; ``known_keys`` are the keys a mistyped
-    one is compared with."""
+def describe_error(error: dict, known_keys: list[str] | tuple[str, ...] = (), model: type | None = None) -> str:
+    """One pydantic error as a Vietnamese sentence.  A mistyped key is compared with the keys
+    allowed where it stands (found in ``model`` along the error's location), else with
+    ``known_keys``."""
     kind, value = error["type"], error.get("input")
     field_name = next((str(p) for p in reversed(error["loc"]) if isinstance(p, str)), "")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        close = difflib.get_close_matches(field_name, list(known_keys), n=1)
+        allowed = keys_at(model, tuple(error["loc"])[:-1]) if model else []
+        close = difflib.get_close_matches(field_name, allowed or list(known_keys), n=1)
         hint = f" (có phải '{close[0]}'?)" if close else ""
-        return f"khóa '{field_name}' không hợp lệ ở đây{hint}"
+        listed = f"; ở đây dùng các khóa: {', '.join(allowed)}" if allowed else ""
+        return f"khóa '{field_name}' không hợp lệ ở đây{hint}{listed}"
     if kind in ("missing", "missing_argument", "missing_keyword_only_argument"):
         return f"thiếu khóa bắt buộc '{field_name}'"
     if kind.startswith(("decimal", "int", "float", "finite")) or kind in ("greater_than_equal", "less_than_equal"):
@@ -30,13 +35,14 @@ def describe_error(error: dict, known_keys: list[str] | tuple[str, ...] = ()) ->
     if kind.startswith(("date", "datetime")):
         return f"ngày '{value}' không hợp lệ: viết dạng YYYY-MM-DD (ví dụ 2023-06-15) và ngày phải tồn tại"
     if kind == "literal_error":
-        return f"giá trị '{value}' không hợp lệ; chọn một trong: {error['ctx']['expected']}"
+        choices = str(error["ctx"]["expected"]).replace(" or ", " hoặc ")
+        return f"giá trị '{value}' không hợp lệ; chọn một trong: {choices}"
     if kind == "string_type":
         return f"'{value}' phải là một đoạn chữ (đặt trong ngoặc kép nếu cần)"
     if kind == "string_too_short":
         return "không được để trống"
     if kind == "too_short":
-        return "danh sách không được để trống"
+        return AT_LEAST_ONE.get(field_name, "danh sách không được để trống")
     if kind == "list_type":
         return "phải là một danh sách (mỗi dòng bắt đầu bằng '- ')"
     if kind in ("model_type", "dict_type", "model_attributes_type", "dataclass_type", "dataclass_exact_type"):
@@ -57,12 +63,54 @@ def _number_message(kind: str, value: Any, ctx: dict) -> str:
         return f"giá trị {value} phải nhỏ hơn hoặc bằng {ctx.get('le')}"
     if kind == "finite_number":
         return "phải là một số hữu hạn (không nhận .nan, .inf)"
+    if isinstance(value, str) and RANGE.fullmatch(value.strip()):
+        low, high = RANGE.fullmatch(value.strip()).groups()
+        return (f"'{value}' là một khoảng: ghi op: between và plan: [{low.replace(',', '.')}, "
+                f"{high.replace(',', '.')}]")
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return f"'{value}' phải là số, không kèm dấu %: đơn vị ghi ở unit (\"%\")"
     if isinstance(value, str) and "," in value:
         example = value.replace(".", "").replace(",", ".")
         return f"'{value}' phải là số; trong tệp YAML dùng dấu chấm cho phần thập phân và không tách hàng nghìn: {example}"
     if isinstance(value, bool) or str(value).lower() in ("yes", "no", "on", "off", "y", "n"):
         return f"'{value}' không phải là số"
     return f"'{value}' phải là một số"
+
+
+AT_LEAST_ONE = {
+    "targets": "mục tiêu phải có ít nhất một chỉ tiêu (targets)",
+    "objectives": "phải có ít nhất một mục tiêu (objectives)",
+    "sections": "kế hoạch phải có ít nhất một phần (sections)",
+    "tasks": "mỗi phần của kế hoạch phải có ít nhất một nhiệm vụ (tasks)",
+}
+# '15%-16%', '14 - 15', '1,8–2,1': a range written as text.
+RANGE = re.compile(r"([0-9]+(?:[.,][0-9]+)?)\s*%?\s*[-–]\s*([0-9]+(?:[.,][0-9]+)?)\s*%?")
+
+
+def keys_at(model: type, loc: tuple) -> list[str]:
+    """The keys allowed in the mapping at ``loc`` of a document shaped by ``model``."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or step not in fields:
+            return []
+        current = _model_in(fields[step].annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> type | None:
+    """The model a field holds, through ``list[...]``, ``... | None``, ``dict[..., ...]``."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def _too_large(kind: str, value: Any) -> bool:

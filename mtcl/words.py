@@ -15,8 +15,12 @@ from mtcl.models import Target
 from mtcl.numbers import format_date, format_number, format_percent, format_quantity, rounded_number
 
 # The comparison as a symbol (tables on screen) and as words (documents: "trên 98%").
-OPS = {">=": "≥", ">": ">", "<=": "≤"}
-OP_WORDS = {">=": "", ">": "trên ", "<=": "không quá "}
+OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+OP_WORDS = {">=": "", ">": "trên ", "<=": "không quá ", "<": "dưới "}
+# A planned fall ("giảm 5%" is a change ≤ −5%) reads with the comparison turned round.
+TURNED = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
+RANGE_DASH = "–"
+OFF_RANGE_WORDS = {"below": "thấp hơn khoảng kế hoạch", "above": "cao hơn khoảng kế hoạch"}
 
 KIND_WORDS = {
     "ratio": "tỷ lệ",
@@ -64,16 +68,57 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _change_words(target: Target, symbols: bool) -> str:
+    """A planned change on last year: 'tăng ≥ 8%' on screen, 'tăng 8%', 'giảm không quá 5%',
+    'tăng từ 14% đến 15%' in documents."""
+    low, high = target.bounds
+    if target.op == "between":
+        if low >= 0 or high <= 0:
+            direction = "tăng" if low >= 0 else "giảm"
+            ends = sorted((abs(low), abs(high)))
+            numbers = (f"{format_number(ends[0])}{RANGE_DASH}{format_number(ends[1])}%" if symbols
+                       else f"từ {format_number(ends[0])}% đến {format_number(ends[1])}%")
+            return f"{direction} {numbers}"
+        return f"từ {format_percent_signed(low)} đến {format_percent_signed(high)}"
+    direction, op = ("tăng", target.op) if low >= 0 else ("giảm", TURNED[target.op])
+    amount = f"{format_number(abs(low))}%"
+    return f"{direction} {OPS[op]} {amount}" if symbols else f"{direction} {OP_WORDS[op]}{amount}"
+
+
+def format_percent_signed(value: Decimal) -> str:
+    """'+8%', '−5%': a change with its sign."""
+    return f"{'+' if value >= 0 else '−'}{format_number(abs(value))}%"
+
+
 def plan_text(target: Target) -> str:
-    """'≥ 1.936,49 tấn', '> 98%', '≤ 3,37%' — the plan with its comparison, on screen."""
+    """'≥ 1.936,49 tấn', '> 98%', '≤ 3,37%', '14–15%', 'tăng ≥ 8%' — the plan on screen."""
+    if target.change:
+        return _change_words(target, symbols=True)
+    if target.op == "between":
+        low, high = target.bounds
+        return with_unit(f"{format_number(low)}{RANGE_DASH}{format_number(high)}", target.unit)
     return f"{OPS[target.op]} {format_quantity(target.plan, target.unit)}"
 
 
 def plan_words(target: Target, unit: bool = True) -> str:
-    """'1.936,49 tấn', 'trên 98%', 'không quá 3,37%' — the plan as documents write it;
-    without the unit in a table that has its own unit column."""
+    """'1.936,49 tấn', 'trên 98%', 'không quá 3,37%', 'từ 14% đến 15%', 'tăng 8%' — the plan
+    as documents write it; without the unit in a table that has its own unit column."""
+    if target.change:
+        return _change_words(target, symbols=False)
+    if target.op == "between":
+        low, high = target.bounds
+        if not unit:
+            return f"{format_number(low)}{RANGE_DASH}{format_number(high)}"
+        return f"từ {format_number(low)} đến {with_unit(format_number(high), target.unit)}"
     amount = format_quantity(target.plan, target.unit) if unit else format_number(target.plan)
     return f"{OP_WORDS[target.op]}{amount}"
+
+
+def change_words(change: Decimal) -> str:
+    """'tăng 6,2%', 'giảm 3%', 'bằng' — a change on last year."""
+    if change == 0:
+        return "không đổi"
+    return f"{'tăng' if change > 0 else 'giảm'} {format_percent(abs(change))}"
 
 
 def with_unit(number: str, unit: str) -> str:
@@ -132,12 +177,23 @@ def actual_figure(actual: Actual, target: Target) -> str:
 
 
 def actual_text(evaluation: Evaluation, estimate: str = "") -> str:
-    """'2,9 tỷ đồng', or '—' without a figure; ``estimate`` ('ước', 'Ước') marks an estimated one."""
+    """'2,9 tỷ đồng', or '—' without a figure; ``estimate`` ('ước', 'Ước') marks an estimated
+    one; a change target's change follows: '2,9 tỷ đồng (tăng 6,2%)'."""
     figure = evaluation.figure
     if figure is None:
         return NO_FIGURE
     text = with_unit(actual_figure(figure, evaluation.target), evaluation.target.unit)
+    if evaluation.change is not None:
+        text += f" ({change_words(evaluation.change)})"
     return f"{estimate} {text}" if estimate and figure.estimated else text
+
+
+def status_words(evaluation: Evaluation) -> str:
+    """'Đạt', 'Chưa đạt (thấp hơn khoảng kế hoạch)', 'Chưa có số liệu năm trước' …"""
+    if evaluation.status == "no_data" and evaluation.figure is not None:
+        return "Chưa có số liệu năm trước"  # a change target without its base
+    word = STATUS_WORDS[evaluation.status]
+    return f"{word} ({OFF_RANGE_WORDS[evaluation.off_range]})" if evaluation.off_range else word
 
 
 def actual_number(evaluation: Evaluation) -> str:

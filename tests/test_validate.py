@@ -23,7 +23,8 @@ BROKEN = [
     ("tab", OBJ, "  place: Giang Hải", "\tplace: Giang Hải", "\tplace", 1,
      "có ký tự Tab: hãy thụt lề bằng dấu cách, không dùng phím Tab"),
     ("unknown key", OBJ, "        plan: 5.573", "        plann: 5.573", "plann: 5.573", 9,
-     "khóa 'plann' không hợp lệ ở đây (có phải 'plan'?)"),
+     "khóa 'plann' không hợp lệ ở đây (có phải 'plan'?); ở đây dùng các khóa: id, short, name, unit, plan, op, "
+     "kind, parent, sum_of, items, near_from, decimals, signed, change, base, milestones, owner, group"),
     ("bad reference", OBJ, "parent: 4a", "parent: 4x", "parent: 4x", 9, "chỉ tiêu cha '4x' không tồn tại"),
     ("yes as number", OBJ, "plan: 1936.49", "plan: yes", "plan: yes", 9, "'yes' không phải là số"),
     ("vietnamese comma in yaml", OBJ, "plan: 1936.49", "plan: 1.936,49", "plan: 1.936,49", 9,
@@ -45,7 +46,8 @@ BROKEN = [
     ("deadline in another year", PLAN, "due: [2023-10-31]", "due: [2024-10-31]", "2024-10-31", 15,
      "hạn 2024-10-31 nằm ngoài năm 2023 của kế hoạch"),
     ("nan plan", OBJ, "plan: 994", "plan: .nan", "plan: .nan", 9, "phải là một số hữu hạn (không nhận .nan, .inf)"),
-    ("negative plan", OBJ, "plan: 994", "plan: -994", "plan: -994", 9, "giá trị -994 phải lớn hơn hoặc bằng 0"),
+    ("negative plan", OBJ, "plan: 994", "plan: -994", "plan: -994", 9, "kế hoạch -994 là số âm; chỉ tiêu cần giảm thì ghi op: '<=' (không quá) hoặc '<' (dưới) với "
+     "kế hoạch dương, hoặc change: percent với kế hoạch là phần trăm giảm (số âm)"),
     ("alias", OBJ, "  unit: Xã Giang Hải", "  unit: &u Xã Giang Hải\n  place: *u", "&u", 9,
      "không dùng tham chiếu YAML (&, *): hãy ghi đầy đủ giá trị"),
     ("unknown section objective", PLAN, "objective: 9", "objective: 19", "objective: 19", 5,

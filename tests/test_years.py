@@ -39,7 +39,7 @@ def test_init_then_compare_with_last_year(cli, data_dir, monkeypatch):
     folder = data_dir / "2024"
     assert sorted(p.name for p in folder.iterdir()) == ["objectives.yaml", "plan.yaml"]  # no figures copied
     objectives = (folder / "objectives.yaml").read_text(encoding="utf-8")
-    assert objectives.startswith("# Mục tiêu chất lượng năm 2023")  # comments are carried over as written
+    assert objectives.splitlines()[1] == "# Mục tiêu chất lượng năm 2023 của UBND xã Giang Hải"  # comments kept as written
     assert "year: 2024" in objectives and "  number:\n  date:\n" in objectives
     plan = (folder / "plan.yaml").read_text(encoding="utf-8")
     assert "due: [2024-06-15, 2024-11-30]" in plan and "due: [2024-02-29]" in plan

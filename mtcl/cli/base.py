@@ -99,9 +99,12 @@ AsOfOption = Annotated[
     Optional[str], typer.Option("--as-of", help="Ngày đánh giá (15/6/2023 hoặc 2023-06-15).", show_default=False)
 ]
 PeriodOption = Annotated[
-    Optional[str], typer.Option("--period", help="Kỳ: h1, q1, q2, q3, q4, year (đánh giá tại ngày cuối kỳ).")
+    Optional[str], typer.Option("--period", help="Kỳ: q1, q2, q3, q4, h1, 9m, year (đánh giá tại ngày cuối kỳ).")
 ]
 ByOption = Annotated[Optional[str], typer.Option("--by", help="Người ghi (mặc định: MTCL_USER).")]
+OwnerOption = Annotated[
+    Optional[str], typer.Option("--owner", help="Chỉ các chỉ tiêu của đơn vị này (một phần tên, không cần dấu).")
+]
 
 
 def data_folder(data: Path | None) -> Path:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from mtcl.book import open_year
-from mtcl.cli.base import (AsOfOption, DataOption, YearOption, command, console, data_folder, date_option, echo,
+from mtcl.cli.base import (AsOfOption, DataOption, OwnerOption, YearOption, command, console, data_folder, date_option, echo,
                            templates_app, when)
 from mtcl.errors import UserError
 from mtcl.files import display_path
@@ -22,13 +22,14 @@ from mtcl.report.render import TEMPLATES, export_template, render_docx, render_m
 def report(
     action_id: Annotated[Optional[str], typer.Argument(metavar="[SỐ_PHIẾU]", help="Số phiếu, với --kind action.")] = None,
     kind: Annotated[str, typer.Option("--kind", help="results (báo cáo MTCL), action (phiếu HĐKP), register (sổ theo dõi), review (xem xét của lãnh đạo).")] = "results",
-    period: Annotated[Optional[str], typer.Option("--period", help="Kỳ báo cáo: h1 (6 tháng), q1..q4, year (năm).")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", help="Kỳ báo cáo: h1 (6 tháng), 9m (9 tháng), q1..q4, year (năm).")] = None,
     as_of: AsOfOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Tệp .docx ghi ra.", show_default=False)] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Mẫu báo cáo riêng (.docx, hoặc .md.j2 với --format md).")] = None,
     number: Annotated[Optional[str], typer.Option("--number", help="Số văn bản, ví dụ 45 (thành 45/BC-UBND).")] = None,
     report_date: Annotated[Optional[str], typer.Option("--date", help="Ngày ký báo cáo (mặc định hôm nay).")] = None,
     signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký.")] = None,
+    owner: OwnerOption = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
     output_format: Annotated[str, typer.Option("--format", help="docx (mặc định) hoặc md (xem nhanh trên màn hình).")] = "docx",
     data: DataOption = None,
@@ -40,7 +41,7 @@ def report(
         raise UserError(f"định dạng '{output_format}' không hỗ trợ", "chọn docx hoặc md")
     signed = date_option(report_date) or when(book.year)
     check_in_window(signed, book.year, "ngày ký báo cáo")
-    document = prepare(kind, book, ReportOptions(key, signed, number, signer), date_option(as_of), action_id)
+    document = prepare(kind, book, ReportOptions(key, signed, number, signer, owner), date_option(as_of), action_id)
     for notice in document.notices:
         echo(f"Lưu ý: {notice}.", err=True)
     if output_format == "md":

@@ -8,12 +8,12 @@ from typing import Annotated, Optional
 import typer
 
 from mtcl.book import open_year
-from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, PeriodOption, YearOption, command, console,
+from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, OwnerOption, PeriodOption, YearOption, command, console,
                            data_folder, print_json, styled, table, when)
 from mtcl.attainment import STALE_DAYS
 from mtcl.numbers import format_percent
 from mtcl.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
-from mtcl.words import STATUS_WORDS, actual_text, percent_text, plan_text, status_counts_text
+from mtcl.words import actual_text, percent_text, plan_text, status_counts_text, status_words
 
 COLOURS = {
     "met": "green",
@@ -32,6 +32,7 @@ FLAG = "⚑"
 def status(
     ids: Annotated[Optional[list[str]], typer.Argument(metavar="[MÃ]...", help="Chỉ xem các chỉ tiêu này.")] = None,
     objective: Annotated[Optional[int], typer.Option("--objective", help="Chỉ xem một mục tiêu (1..9).")] = None,
+    owner: OwnerOption = None,
     as_of: AsOfOption = None,
     period: PeriodOption = None,
     data: DataOption = None,
@@ -40,7 +41,7 @@ def status(
 ) -> None:
     book = open_year(data_folder(data), year)
     result = year_status(book, when(book.year, as_of, period))
-    shown = result.select(book, ids, objective)
+    shown = result.select(book, ids, objective, owner)
     if as_json:
         print_json(result.json(shown))
         return
@@ -63,10 +64,13 @@ def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) ->
     grid.add_column("Đánh giá", min_width=8)
     grid.add_column("Ngày", no_wrap=True)
     current = None
+    group = None
     for row in shown:
         if row.target.objective != current and grid.row_count:
             grid.add_section()
-        current = row.target.objective
+        if row.target.group and (row.target.objective, row.target.group) != group:
+            grid.add_row("", styled(row.target.group, "bold"))
+        current, group = row.target.objective, (row.target.objective, row.target.group)
         grid.add_row(*cells(row, compare, bars))
     out.print(grid)
     out.print(status_counts_text(result.summary))
@@ -90,7 +94,7 @@ def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) ->
 def cells(row: TargetRow, compare: bool = False, bars: bool = True) -> list:
     """The cells of one target's line: the table's row, and what ``record`` echoes."""
     evaluation, target = row.evaluation, row.target
-    status_cell = styled(STATUS_WORDS[evaluation.status], COLOURS[evaluation.status])
+    status_cell = styled(status_words(evaluation), COLOURS[evaluation.status])
     if row.needs_action:
         status_cell.append(f" {FLAG}", style="red")
     previous = evaluation.previous

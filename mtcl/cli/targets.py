@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 from mtcl.book import open_year
-from mtcl.cli.base import DataOption, JsonOption, YearOption, command, console, data_folder, print_json, styled, table
-from mtcl.numbers import format_number
-from mtcl.words import KIND_WORDS, OPS
+from mtcl.cli.base import (DataOption, JsonOption, OwnerOption, YearOption, command, console, data_folder, print_json,
+                           styled, table)
+from mtcl.status import owned_targets
+from mtcl.words import KIND_WORDS, plan_text
 
 
 @command("targets", help="Liệt kê các chỉ tiêu của năm.")
-def targets(data: DataOption = None, year: YearOption = None, as_json: JsonOption = False) -> None:
+def targets(owner: OwnerOption = None, data: DataOption = None, year: YearOption = None,
+            as_json: JsonOption = False) -> None:
     book = open_year(data_folder(data), year)
+    shown = {t.id for t in (owned_targets(book, owner) if owner else book.targets.values())}
     if as_json:
-        print_json([t.public() for t in book.targets.values()])
+        print_json([t.public() for t in book.targets.values() if t.id in shown])
         return
     grid = table(f"Chỉ tiêu chất lượng năm {book.year}")
-    for heading, justify in [("Mã", "left"), ("Chỉ tiêu", "left"), ("Kế hoạch", "right"), ("ĐVT", "left"), ("Loại", "left")]:
+    for heading, justify in [("Mã", "left"), ("Chỉ tiêu", "left"), ("Kế hoạch", "right"), ("Loại", "left"),
+                             ("Phụ trách", "left")]:
         grid.add_column(heading, justify=justify)
     for objective in book.objectives.objectives:
+        mine = [t for t in objective.targets if t.id in shown]
+        if not mine:
+            continue
         if grid.row_count:
             grid.add_section()
-        grid.add_row(styled(str(objective.id), "bold"), styled(f"Mục tiêu {objective.id}", "bold"), "", "", "")
-        for t in objective.targets:
-            grid.add_row(t.id, t.label, f"{OPS[t.op]} {format_number(t.plan)}", t.unit, KIND_WORDS[t.kind])
+        grid.add_row(styled(str(objective.id), "bold"), styled(f"Mục tiêu {objective.id}", "bold"))
+        group = None
+        for t in mine:
+            if t.group and t.group != group:
+                grid.add_row("", styled(t.group, "bold"))
+            group = t.group
+            grid.add_row(t.id, t.label, plan_text(t), KIND_WORDS[t.kind], t.owner or "")
     console().print(grid)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mtcl.book import open_year
 from mtcl.cli.base import DataOption, YearOption, command, data_folder, echo
+from mtcl.status import missing_bases
 
 
 @command("validate", help="Kiểm tra tệp mục tiêu, kế hoạch và số liệu đã ghi của năm; báo mọi lỗi kèm dòng, cột.")
@@ -13,5 +14,5 @@ def validate(data: DataOption = None, year: YearOption = None) -> None:
         f"Hợp lệ: năm {book.year} có {len(book.objectives.objectives)} mục tiêu, "
         f"{len(book.targets)} chỉ tiêu, {len(book.tasks)} nhiệm vụ ({book.folder})."
     )
-    for warning in book.warnings:
+    for warning in [*book.warnings, *missing_bases(book)]:
         echo(f"Cảnh báo: {warning}")

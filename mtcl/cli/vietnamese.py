@@ -108,8 +108,15 @@ class _VietnameseText:
         return option
 
 
+# "-2,5" is a negative figure, never an option (no option of mtcl starts with a digit).
+NEGATIVE_NUMBER = re.compile(r"-[0-9][0-9.,]*%?")
+
+
 class VietnameseCommand(_VietnameseText, TyperCommand):
-    pass
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        # click would read '-2,5' as an option: it is handed on with the minus sign (U+2212)
+        # that numbers.parse_number reads as well.
+        return super().parse_args(ctx, [f"\u2212{a[1:]}" if NEGATIVE_NUMBER.fullmatch(a) else a for a in args])
 
 
 class VietnameseGroup(_VietnameseText, TyperGroup):

@@ -19,16 +19,18 @@ from mtcl.periods import period_phrase
 from mtcl.schedule import OccurrenceState, plan_summary
 from mtcl.status import YearStatus
 from mtcl.text import one_line
-from mtcl.words import (STATUS_WORDS, actual_number, actual_text, percent_text, plan_text, plan_words, stale_note,
-                        verdict)
+from mtcl.models import Decision
+from mtcl.words import (OFF_RANGE_WORDS, STATUS_WORDS, actual_figure, actual_number, actual_text, change_words,
+                        percent_text, plan_text, plan_words, stale_note, status_words, verdict, with_unit)
 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    period: str | None  # h1, q1..q4, year; none for documents that are not about a period
+    period: str | None  # h1, 9m, q1..q4, year; none for documents that are not about a period
     report_date: date
     number: str | None = None
     signer: str | None = None
+    owner: str | None = None  # the department whose targets and tasks the report covers
 
 
 def subject(period: str, year: int) -> str:
@@ -39,14 +41,10 @@ def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], 
     objectives = book.objectives
     issuer, decision = objectives.issuer, objectives.decision
     period_words = period_phrase(options.period, book.year)
+    final = status.as_of >= date(book.year, 12, 31)  # the year's figures are complete
     estimated = any(e.figure and e.figure.estimated for e in status.evaluations)
-    intro = (
-        f"Thực hiện Quyết định số {decision.number} ngày {format_date(decision.date)} của {issuer.name} "
-        f"ban hành Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {book.year}, "
-        if decision.number and decision.date
-        else f"Thực hiện Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm {book.year}, "
-    )
-    intro += f"{issuer.short_name} báo cáo kết quả thực hiện {period_words} như sau:"
+    covered = f" các chỉ tiêu do {options.owner} phụ trách" if options.owner else ""
+    intro = f"{decisions_phrase(book)}, {issuer.short_name} báo cáo kết quả thực hiện {period_words}{covered} như sau:"
     by_objective: dict[int, list[Evaluation]] = {}
     for evaluation in status.evaluations:
         by_objective.setdefault(evaluation.target.objective, []).append(evaluation)
@@ -57,11 +55,11 @@ def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], 
         note += f"; số liệu cũ hơn {STALE_DAYS} ngày ghi kèm ngày của số liệu"
     note += "."
     return {
-        **letterhead(book, options.report_date, f"{options.number or '      '}/BC-UBND"),
+        **letterhead(book, options.report_date, document_number(book, options.number)),
         "subject": subject(options.period, book.year),
         "intro": intro,
         "as_of_note": note,
-        "objectives": [_objective(o, by_objective.get(o.id, [])) for o in objectives.objectives],
+        "objectives": [_objective(o, by_objective[o.id], final) for o in objectives.objectives if o.id in by_objective],
         "plan_summary": _plan_summary_sentence(tasks),
         "plan_parts": _plan_parts(tasks),
         "shortcomings": _shortcomings(status.evaluations, tasks, status.actions),
@@ -69,10 +67,46 @@ def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], 
         "closing": f"{_closing(status)}. Trên đây là báo cáo kết quả thực hiện Mục tiêu chất lượng "
         f"{period_words} của {issuer.short_name}./.",
         "recipients": _recipients(objectives.report.recipients, objectives.report.archive),
-        "signer_org": f"TM. {issuer.authority.upper()}",
+        "signer_org": signer_org(book),
         "signer_title": objectives.report.signer_title.upper(),
         "signer": options.signer or objectives.report.signer or "",
     }
+
+
+def decision_phrase(decision: Decision, issuer: str, issued: str) -> str | None:
+    """'Quyết định số 27/QĐ-UBND ngày 01/02/2023 của UBND xã Giang Hải ban hành …'."""
+    if not (decision.number and decision.date):
+        return None
+    return f"Quyết định số {decision.number} ngày {format_date(decision.date)} của {issuer} ban hành {issued}"
+
+
+def decisions_phrase(book: Book) -> str:
+    """The report's opening words, citing the decision of the objectives and, when the plan
+    was issued by a decision of its own, that one too."""
+    issuer = book.objectives.issuer.name
+    objectives = f"Mục tiêu chất lượng năm {book.year}"
+    plan = f"Kế hoạch thực hiện Mục tiêu chất lượng năm {book.year}"
+    own = book.plan.decision
+    first = decision_phrase(book.objectives.decision, issuer, objectives if own else f"{objectives} và {plan}")
+    second = decision_phrase(own, issuer, plan) if own else None
+    if first and second:
+        return f"Thực hiện {first} và {second}"
+    if first and not own:
+        return f"Thực hiện {first}"
+    return f"Thực hiện {objectives} và {plan}"
+
+
+def document_number(book: Book, number: str | None, kind: str = "BC") -> str:
+    """'45/BC-UBND', or a blank for the number when it is written by hand."""
+    return f"{number or '      '}/{kind}-{book.objectives.report.symbol}"
+
+
+def signer_org(book: Book) -> str:
+    """'TM. ỦY BAN NHÂN DÂN' for a collective body; what report.signer_org says otherwise."""
+    settings = book.objectives.report
+    if settings.signer_org is not None:
+        return settings.signer_org.upper()
+    return f"TM. {book.objectives.issuer.authority.upper()}"
 
 
 def letterhead(book: Book, on: date, number: str | None) -> dict:
@@ -87,10 +121,10 @@ def letterhead(book: Book, on: date, number: str | None) -> dict:
     }
 
 
-def _objective(objective, mine: list[Evaluation]) -> dict:
+def _objective(objective, mine: list[Evaluation], final: bool) -> dict:
     return {
         "heading": f"{objective.id}. Mục tiêu {objective.id}: {one_line(objective.title)}",
-        "sentences": [objective_sentence(mine)],
+        "sentences": [objective_sentence(mine, final)],
         "rows": [_row(e) for e in mine],
     }
 
@@ -105,20 +139,32 @@ def _row(evaluation: Evaluation) -> dict:
         "actual": actual_number(evaluation),
         "attainment": percent_text(evaluation.attainment),
         "previous": percent_text(previous.ratio if previous else None),
-        "status": STATUS_WORDS[evaluation.status],
+        "status": status_words(evaluation),
     }
 
 
-def target_clause(evaluation: Evaluation) -> str:
+def target_clause(evaluation: Evaluation, final: bool = True) -> str:
     """What one target reached, in the words of commune reports: 'Thu ngân sách … ước đạt
     2,9 tỷ đồng, bằng 52,0% kế hoạch năm, bằng 108,3% so với cùng kỳ'."""
     target, figure = evaluation.target, evaluation.figure
     verb = "ước đạt" if figure.estimated else "đạt"
-    actual = actual_text(evaluation)
+    actual = with_unit(actual_figure(figure, target), target.unit)
     if evaluation.stale:
         actual += f" ({stale_note(evaluation)})"
     plan = plan_words(target)
-    if target.kind == "ratio" or target.op == "<=":
+    if target.change and not final and target.kind == "cumulative" and evaluation.attainment is not None:
+        # Before the year ends a running total says how far it is to the year's goal, not
+        # its change on the whole of last year.
+        return (f"{target.label} {verb} {actual}, bằng {format_percent(evaluation.attainment)} mục tiêu năm "
+                f"(kế hoạch {plan} so với năm {figure.as_of.year - 1})")
+    if target.change:
+        if evaluation.change is None:
+            return f"{target.label} {verb} {actual} (chưa có số liệu năm trước để so sánh; kế hoạch {plan})"
+        year = figure.as_of.year - 1
+        return f"{target.label} {verb} {actual}, {change_words(evaluation.change)} so với năm {year} (kế hoạch {plan})"
+    if evaluation.off_range:
+        text = f"{target.label} {verb} {actual}, {OFF_RANGE_WORDS[evaluation.off_range]} (kế hoạch {plan})"
+    elif target.kind == "ratio" or evaluation.attainment is None:
         text = f"{target.label} {verb} {actual} (kế hoạch {plan})"
     elif target.kind == "checklist":
         met = [r.item for r in figure.records if r.met]
@@ -131,9 +177,9 @@ def target_clause(evaluation: Evaluation) -> str:
     return text
 
 
-def objective_sentence(evaluations: list[Evaluation]) -> str:
+def objective_sentence(evaluations: list[Evaluation], final: bool = True) -> str:
     """One paragraph per objective: every figure, then how many targets are met."""
-    clauses = [target_clause(e) for e in evaluations if e.figure]
+    clauses = [target_clause(e, final) for e in evaluations if e.figure]
     missing = [e.target.id for e in evaluations if e.figure is None]
     met = sum(1 for e in evaluations if e.status == "met")
     tail = f"Đạt {met}/{len(evaluations)} chỉ tiêu"

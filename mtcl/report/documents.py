@@ -7,7 +7,7 @@ the management review input (``review``).  Each is made from the book alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mtcl.actions import find_action
@@ -18,7 +18,8 @@ from mtcl.numbers import format_date
 from mtcl.periods import PERIOD_SLUGS, period_end, within_year
 from mtcl.report import quality
 from mtcl.report.context import ReportOptions, build_context
-from mtcl.status import YearStatus, plan_status, year_status
+from mtcl.status import YearStatus, owned_targets, plan_status, year_status
+from mtcl.text import fold
 
 KINDS = ("results", "action", "register", "review")
 
@@ -55,7 +56,7 @@ def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, a
     if kind != "action" and action_id is not None:
         raise UserError(f"số phiếu '{action_id}' chỉ dùng với --kind action")
     if kind in ("results", "review") and options.period is None:
-        raise UserError("cần chọn kỳ báo cáo", "thêm --period h1 (6 tháng), q1..q4 hoặc year (năm)")
+        raise UserError("cần chọn kỳ báo cáo", "thêm --period h1 (6 tháng), 9m (9 tháng), q1..q4 hoặc year (năm)")
     if kind == "action":
         if action_id is None:
             raise UserError(f"cần số phiếu: mtcl report --kind action HĐKP-{book.year}-01")
@@ -71,6 +72,12 @@ def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, a
     status = year_status(book, when)
     tasks = plan_status(book, min(when, within_year(book.year, options.report_date))).states
     slug = PERIOD_SLUGS[options.period]
+    if options.owner:
+        owned = owned_targets(book, options.owner)
+        options = replace(options, owner=owned[0].owner)
+        status = status.only({t.id for t in owned})
+        tasks = [s for s in tasks if fold(options.owner) in fold(s.task.lead)]
+        slug += "-" + "-".join(fold(options.owner).replace("-", " ").split())
     if kind == "results":
         context = build_context(book, status, tasks, options)
         return Prepared(context, "bao-cao-mtcl.docx", f"bao-cao-mtcl-{slug}-{book.year}.docx",

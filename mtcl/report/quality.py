@@ -15,10 +15,10 @@ from mtcl.attainment import Evaluation
 from mtcl.book import Book
 from mtcl.numbers import format_date
 from mtcl.periods import period_phrase
-from mtcl.report.context import action_phrase, letterhead
+from mtcl.report.context import action_phrase, document_number, letterhead
 from mtcl.schedule import OccurrenceState, plan_summary
 from mtcl.status import YearStatus
-from mtcl.words import ACTION_STATE_WORDS, STATUS_WORDS, actual_text, capitalised, plan_words, verdict
+from mtcl.words import ACTION_STATE_WORDS, actual_text, capitalised, plan_words, status_words, verdict
 
 # The review compares each target with the checkpoint before: the first quarter for the
 # six-month review, the first half for the annual one.
@@ -130,7 +130,7 @@ def review_context(
             "name": e.target.label,
             "plan": plan_words(e.target),
             "actual": actual_text(e, "Ước"),
-            "status": STATUS_WORDS[e.status],
+            "status": status_words(e),
             "trend": trend(e, before[e.target.id]),
         }
         for e in status.evaluations
@@ -167,7 +167,7 @@ def review_context(
         f"- Xem xét lại hành động {a.id}: chưa có hiệu lực." for a in closed if not a.closed.effective
     ]
     return {
-        **letterhead(book, report_date, "      /BC-UBND"),
+        **letterhead(book, report_date, document_number(book, None)),
         "subject": f"Về Hệ thống quản lý chất lượng {period_phrase(period, book.year)}",
         "intro": (
             f"Thực hiện Kế hoạch thực hiện Mục tiêu chất lượng năm {book.year} (xem xét của lãnh đạo định kỳ "

@@ -1,0 +1,55 @@
+"""The JSON Schemas editors read (schemas/) are the models', and accept the data we ship."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from mtcl.yamlsource import read_yaml
+from tests.conftest import REPO
+from tools.build_schemas import SCHEMAS, build_all
+
+FOLDERS = [REPO / "data" / "2023", REPO / "examples" / "2023", REPO / "tests" / "data" / "ward" / "2024"]
+
+
+def test_the_committed_schemas_are_what_the_models_make(tmp_path):
+    for path in build_all(tmp_path):
+        assert path.read_text(encoding="utf-8") == (REPO / "schemas" / path.name).read_text(encoding="utf-8")
+
+
+def as_json(value):
+    """A document as an editor sees it: numbers as numbers, dates as text."""
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: str(f.relative_to(REPO)))
+@pytest.mark.parametrize("name", ["objectives", "plan"])
+def test_the_shipped_data_fits_its_schema(folder: Path, name: str):
+    schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    document, _ = read_yaml(folder / f"{name}.yaml")
+    jsonschema.validate(as_json(document), schema)
+    first_line = (folder / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("# yaml-language-server: $schema=") and first_line.endswith(f"{name}.schema.json")
+
+
+def test_the_schema_catches_a_mistyped_key():
+    schema = json.loads((REPO / "schemas" / "objectives.schema.json").read_text(encoding="utf-8"))
+    document, _ = read_yaml(REPO / "data" / "2023" / "objectives.yaml")
+    document = as_json(document)
+    document["objectives"][0]["targets"][0]["plann"] = 100
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)
+    assert set(SCHEMAS) == {"objectives.schema.json", "plan.schema.json"}
