@@ -34,6 +34,8 @@ BUDGETS = {  # seconds, medians of whole processes on a 2-core machine (memory: 
     "mtcl status": 0.30,
     "mtcl record": 0.35,
     "mtcl report --period h1": 1.0,
+    "mtcl report --period year (chart)": 1.0,
+    "mtcl report --kind review (chart)": 1.0,
     "large: mtcl status": 1.5,
     "large: mtcl report --period h1": 4.0,
 }
@@ -187,6 +189,10 @@ def main() -> None:
             ("mtcl plan", ["plan"], None),
             ("mtcl record", ["record", "4c", "43,5"], restore),
             ("mtcl report --period h1", ["report", "--period", "h1", "--out", str(report), "--force"], None),
+            ("mtcl report --period year (chart)", ["report", "--period", "year", "--out", str(report), "--force"],
+             None),
+            ("mtcl report --kind review (chart)",
+             ["report", "--kind", "review", "--period", "h1", "--out", str(report), "--force"], None),
         ]:
             rows.append((label, *measure(mtcl + args, env, options.runs, setup)))
 

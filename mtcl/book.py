@@ -30,13 +30,14 @@ from mtcl.figures import RECORDS_FILE, FigureRecord, record_problem
 from mtcl.figures import REF_PREFIX as RECORD_REF
 from mtcl.files import collector_paused, display_path
 from mtcl.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade
-from mtcl.models import Located, Objective, Objectives, Plan, Task, Target, id_key
+from mtcl.models import Located, Notes, Objective, Objectives, Plan, Task, Target, id_key
 from mtcl.store import JsonlStore
 from mtcl.validation import describe_error
 from mtcl.yamlsource import read_yaml
 
 OBJECTIVES_FILE = "objectives.yaml"
 PLAN_FILE = "plan.yaml"
+NOTES_FILE = "notes.yaml"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -112,6 +113,7 @@ class Book:
     withdrawals: list[Withdrawal] = field(default_factory=list)
     warnings: list[DataError] = field(default_factory=list)  # fields still to fill, old schema
     sources: dict[str, Source] = field(default_factory=dict)  # where each entry stands in its file
+    notes: Notes = field(default_factory=Notes)  # the officer's own words for the reports
     targets: dict[str, Target] = field(init=False)
     tasks: dict[str, Task] = field(init=False)
     actions: list[Action] = field(init=False)
@@ -226,7 +228,8 @@ def open_folder(folder: Path, year: int) -> Book:
     if errors:
         raise DataErrors(errors)
     book = Book(folder, objectives[0], plan[0], warnings=warnings,
-                sources={OBJECTIVES_FILE: objectives[1], PLAN_FILE: plan[1]})
+                sources={OBJECTIVES_FILE: objectives[1], PLAN_FILE: plan[1]},
+                notes=load_notes(folder / NOTES_FILE, objectives[0]))
     book = book.with_entries(
         records=records_store(folder).load(record_problem(book.targets, book.year)),
         completions=completions_store(folder).load(completion_problem(book.tasks, book.year)),
@@ -264,12 +267,34 @@ def load_document(path: Path, model: type[M], kind: str, warnings: list[DataErro
             ("schema_version",),
             f"tệp viết theo lược đồ {version} cũ; chạy 'mtcl migrate' để nâng lên {CURRENT_SCHEMA}",
         ))
+    return _validated(raw, source, model), source
+
+
+def _validated(raw: dict, source: Source, model: type[M]) -> M:
     try:
         document = model.model_validate(raw)
     except ValidationError as exc:
         raise DataErrors(_first_per_place(source, exc.errors(), model)) from None
     _mark_paths(document, ())
-    return document, source
+    return document
+
+
+def load_notes(path: Path, objectives: Objectives) -> Notes:
+    """The officer's own words for the reports (notes.yaml), if she wrote any: checked like
+    the other files, and every objective it names must exist."""
+    if not path.exists():
+        return Notes()
+    raw, source = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataErrors([source.error((), "tệp phải là một bảng 'khóa: giá trị' ở cấp ngoài cùng")])
+    notes = _validated(raw, source, Notes)
+    known = {str(o.id) for o in objectives.objectives}  # YAML keys may come as text
+    errors = [source.error((period, "objectives", number), f"không có mục tiêu {number} trong objectives.yaml")
+              for period, written in raw.items() if isinstance(written, dict)
+              for number in (written.get("objectives") or {}) if str(number) not in known]
+    if errors:
+        raise DataErrors(errors)
+    return notes
 
 
 def _first_per_place(source: Source, errors: list[dict], model: type) -> list[DataError]:

@@ -19,7 +19,7 @@ from mtcl.text import nfc, one_line
 Op = Literal[">=", ">", "<=", "<", "between"]
 # The ends of the periods a cumulative plan may give figures for (milestones).
 MilestoneKey = Literal["q1", "h1", "9m"]
-TaskKind = Literal["internal_audit", "management_review"]
+TaskKind = Literal["internal_audit", "management_review", "results_report"]
 Kind = Literal["ratio", "cumulative", "level", "checklist"]
 Repeat = Literal["quarterly", "half-yearly", "yearly", "continuous"]
 
@@ -234,7 +234,8 @@ class Task(Located):
     monitors: list[Text] = []
     evidence: list[Text] = []
     # What the task is to the quality system, whatever its id: the year's internal audit,
-    # the management review (the level above looks for them by this mark).
+    # the management review (the level above looks for them by this mark), the results
+    # report (a report does not list its own making among the work still to do).
     kind: TaskKind | None = None
 
     _section: str = PrivateAttr(default="")
@@ -292,3 +293,34 @@ class Plan(Located):
     @property
     def tasks(self) -> list[Task]:
         return [t for s in self.sections for t in s.tasks]
+
+
+class ObjectiveNotes(Located):
+    """What the officer writes herself about one objective for one report."""
+
+    assessment: Text | None = Field(None, description="Đánh giá chung, đặt trước số liệu ở mục I")
+    causes: Text | None = Field(None, description="Nguyên nhân chưa đạt, ở mục III")
+    directions: Text | None = Field(None, description="Phương hướng, nhiệm vụ, ở mục IV")
+
+
+class PeriodNotes(Located):
+    general: Text | None = Field(None, description="Đoạn đánh giá chung, sau đoạn mở đầu của báo cáo")
+    objectives: dict[int, ObjectiveNotes] = {}
+
+
+class Notes(Located):
+    """The whole of notes.yaml: the officer's own words for each report, by period (q1…q4,
+    h1, 9m, year), kept when the report is made again."""
+
+    q1: PeriodNotes | None = None
+    q2: PeriodNotes | None = None
+    q3: PeriodNotes | None = None
+    q4: PeriodNotes | None = None
+    h1: PeriodNotes | None = None
+    nine_months: PeriodNotes | None = Field(None, alias="9m")
+    year: PeriodNotes | None = None
+
+    def of(self, period: str | None) -> PeriodNotes:
+        """The notes of ``period``'s report (none written: empty notes)."""
+        found = getattr(self, "nine_months" if period == "9m" else period, None) if period else None
+        return found or PeriodNotes()

@@ -70,14 +70,14 @@ def capitalised(text: str) -> str:
 
 def _change_words(target: Target, symbols: bool) -> str:
     """A planned change on last year: 'tăng ≥ 8%' on screen, 'tăng 8%', 'giảm không quá 5%',
-    'tăng từ 14% đến 15%' in documents."""
+    'tăng từ 14 đến 15%' in documents."""
     low, high = target.bounds
     if target.op == "between":
         if low >= 0 or high <= 0:
             direction = "tăng" if low >= 0 else "giảm"
             ends = sorted((abs(low), abs(high)))
             numbers = (f"{format_number(ends[0])}{RANGE_DASH}{format_number(ends[1])}%" if symbols
-                       else f"từ {format_number(ends[0])}% đến {format_number(ends[1])}%")
+                       else f"từ {format_number(ends[0])} đến {format_number(ends[1])}%")
             return f"{direction} {numbers}"
         return f"từ {format_percent_signed(low)} đến {format_percent_signed(high)}"
     direction, op = ("tăng", target.op) if low >= 0 else ("giảm", TURNED[target.op])
@@ -101,7 +101,7 @@ def plan_text(target: Target) -> str:
 
 
 def plan_words(target: Target, unit: bool = True) -> str:
-    """'1.936,49 tấn', 'trên 98%', 'không quá 3,37%', 'từ 14% đến 15%', 'tăng 8%' — the plan
+    """'1.936,49 tấn', 'trên 98%', 'không quá 3,37%', 'từ 14 đến 15%', 'tăng 8%' — the plan
     as documents write it; without the unit in a table that has its own unit column."""
     if target.change:
         return _change_words(target, symbols=False)
@@ -111,6 +111,18 @@ def plan_words(target: Target, unit: bool = True) -> str:
             return f"{format_number(low)}{RANGE_DASH}{format_number(high)}"
         return f"từ {format_number(low)} đến {with_unit(format_number(high), target.unit)}"
     amount = format_quantity(target.plan, target.unit) if unit else format_number(target.plan)
+    return f"{OP_WORDS[target.op]}{amount}"
+
+
+def plan_sentence(target: Target) -> str:
+    """The plan as a sentence says it, without symbols: 'từ 85% trở lên', 'trên 98%',
+    'không quá 3,37%', 'dưới 1%', 'từ 14 đến 15%', 'tăng 8%', and a year's total as it is
+    ('1.936,49 tấn')."""
+    if target.change or target.op == "between":
+        return plan_words(target)
+    amount = format_quantity(target.bounds[0], target.unit)
+    if target.op == ">=":
+        return amount if target.kind in ("cumulative", "checklist") else f"từ {amount} trở lên"
     return f"{OP_WORDS[target.op]}{amount}"
 
 

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from docx import Document
+from docx.shared import Mm
 
 from mtcl.book import open_year
 
@@ -87,12 +88,16 @@ def test_action_named_in_the_six_month_report(behind, data_dir):
     assert result.exit_code == 0
     document = Document(str(data_dir.parent / "reports" / "2023" / "bao-cao-mtcl-6-thang-2023.docx"))
     texts = [p.text for p in document.paragraphs]
-    shortfall = next(t for t in texts if t.startswith("- Chỉ tiêu 4e2"))
-    assert "Hành động khắc phục HĐKP-2023-01: Hỗ trợ ngư dân <sửa tàu> (phụ trách: Công chức ĐC-NN, hạn 30/09/2023)" \
-        in shortfall
-    assert any(t.startswith("- Nhiệm vụ I.3") and "HĐKP-2023-02" in t for t in texts)
-    assert "- Thực hiện hành động khắc phục HĐKP-2023-02: Hỗ trợ ngư dân <sửa tàu> " \
-           "(phụ trách: Công chức ĐC-NN, hạn 30/09/2023)." in texts
+    shortfall = next(t for t in texts if t.startswith("- Mục tiêu 4:"))
+    assert shortfall.startswith("- Mục tiêu 4: Đánh bắt thủy sản đạt 300 tấn, bằng 37,4% kế hoạch năm, chậm tiến độ.")
+    assert "Nguyên nhân: Mưa bão & biển động." in shortfall
+    assert "Đã mở hành động khắc phục HĐKP-2023-01: Hỗ trợ ngư dân <sửa tàu> (phụ trách: Công chức ĐC-NN, " \
+           "hạn 30/09/2023)." in shortfall
+    overdue = next(t for t in texts if t.startswith("- Kế hoạch:"))
+    assert "xây dựng chương trình ĐGNB và triển khai ĐGNB (hạn 31/03/2023" in overdue and "HĐKP-2023-02" in overdue
+    assert "- Thực hiện các hành động khắc phục đang mở: HĐKP-2023-01: Hỗ trợ ngư dân <sửa tàu> (phụ trách: Công " \
+           "chức ĐC-NN, hạn 30/09/2023); HĐKP-2023-02: Hỗ trợ ngư dân <sửa tàu> (phụ trách: Công chức ĐC-NN, " \
+           "hạn 30/09/2023)." in texts
 
 
 def test_action_form_and_register_documents(behind, data_dir):
@@ -109,6 +114,11 @@ def test_action_form_and_register_documents(behind, data_dir):
     assert fields["Nguyên nhân"] == "Mưa bão & biển động"
     assert fields["Hành động khắc phục"] == "Hỗ trợ ngư dân <sửa tàu>"
     assert fields["Đánh giá hiệu lực"] == "Chưa có hiệu lực" and fields["Kết quả thực hiện"] == "Đã hỗ trợ"
+    assert behind("report", "--kind", "action", "HĐKP-2023-02").exit_code == 0
+    still_open = Document(str(reports / "phieu-hdkp-2023-02.docx")).tables[1]
+    blanks = {row.cells[0].text: row.cells[1] for row in still_open.rows[1:] if not row.cells[1].text.strip()}
+    assert {"Kết quả thực hiện", "Minh chứng", "Đánh giá hiệu lực"} <= set(blanks)
+    assert all(len(cell.paragraphs) >= 3 for cell in blanks.values())  # room to write by hand
 
     assert behind("report", "--kind", "register").exit_code == 0
     register = Document(str(reports / "so-theo-doi-hdkp-2023.docx"))
@@ -132,13 +142,21 @@ def test_management_review_input(behind, data_dir):
                     "3. Hành động khắc phục, cải tiến", "5. Quyết định của cuộc họp xem xét của lãnh đạo"):
         assert heading in texts
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in review.tables[1].rows[1:]}
-    assert rows["4e2"][4] == "Chậm tiến độ" and rows["4e2"][5] == "tăng (tốt lên)"
+    assert rows["4e2"][4] == "Chậm tiến độ" and rows["4e2"][5] == "giữ nguyên (chậm tiến độ)"  # 100 on 31/3, 300 now
     assert rows["5.2"][4] == "Đạt" and rows["5.2"][5] == ""
     decisions = review.tables[2]
     assert [c.text for c in decisions.rows[0].cells] == ["STT", "Vấn đề xem xét", "Quyết định, biện pháp",
                                                         "Người thực hiện", "Thời hạn"]
     assert len(decisions.rows) == 7 and decisions.rows[1].cells[2].text == ""
-    assert any(t.startswith("- Mở hành động khắc phục cho chỉ tiêu 5.6") for t in texts)
+    assert "- Mở hành động khắc phục cho 1 chỉ tiêu chưa đạt hoặc chậm tiến độ: 5.6 (Hồ sơ trực tuyến mức độ " \
+           "3, 4)." in texts
+    assert all(row.height >= Mm(20) for row in decisions.rows[1:])  # three lines of handwriting
+    opinion = texts.index("6. Ý kiến chỉ đạo của lãnh đạo")
+    assert opinion > texts.index("5. Quyết định của cuộc họp xem xét của lãnh đạo")
+    assert review.tables[3].rows[0].height >= Mm(35) and review.tables[3].cell(0, 0).text == ""
+    assert "Xu hướng so với ngày 31/03/2023." in next(t for t in texts if t.startswith("Đến ngày 30/06/2023"))
+    chart = [p for p in review.part.package.iter_parts() if p.partname.startswith("/word/charts/")]
+    assert len(chart) == 1 and "Quý I (đến 31/03/2023)" in chart[0].blob.decode("utf-8")
     assert "Trần Thị Mai" in [p.text for p in review.tables[-1].cell(0, 0).paragraphs]
     assert behind("report", "--kind", "review", "--period", "q2").exit_code == 1
 

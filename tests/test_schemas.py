@@ -35,8 +35,12 @@ def as_json(value):
     return value
 
 
-@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: str(f.relative_to(REPO)))
-@pytest.mark.parametrize("name", ["objectives", "plan"])
+SHIPPED_FILES = [(folder, name) for folder in FOLDERS for name in ("objectives", "plan", "notes")
+                 if (folder / f"{name}.yaml").exists()]
+
+
+@pytest.mark.parametrize(("folder", "name"), SHIPPED_FILES,
+                         ids=[f"{name}-{folder.relative_to(REPO)}" for folder, name in SHIPPED_FILES])
 def test_the_shipped_data_fits_its_schema(folder: Path, name: str):
     schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
     document, _ = read_yaml(folder / f"{name}.yaml")
@@ -52,4 +56,4 @@ def test_the_schema_catches_a_mistyped_key():
     document["objectives"][0]["targets"][0]["plann"] = 100
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, schema)
-    assert set(SCHEMAS) == {"objectives.schema.json", "plan.schema.json"}
+    assert set(SCHEMAS) == {"objectives.schema.json", "plan.schema.json", "notes.schema.json"}

@@ -1,4 +1,4 @@
-"""Write the JSON Schemas of objectives.yaml and plan.yaml, generated from mtcl's models.
+"""Write the JSON Schemas of objectives.yaml, plan.yaml and notes.yaml, generated from mtcl's models.
 
 Editors that read JSON Schema (VS Code with the YAML extension, and others) then complete
 the keys and explain them while the officer types; each data file names its schema on its
@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mtcl.models import Objectives, Plan
+from mtcl.models import Notes, Objectives, Plan
 
 SCHEMAS_FOLDER = Path(__file__).resolve().parent.parent / "schemas"
-SCHEMAS = {"objectives.schema.json": Objectives, "plan.schema.json": Plan}
+SCHEMAS = {"objectives.schema.json": Objectives, "plan.schema.json": Plan, "notes.schema.json": Notes}
 
 
 def schema_text(model: type) -> str:

@@ -24,17 +24,25 @@ TEMPLATES_FOLDER = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 PORTRAIT_WIDTH, LANDSCAPE_WIDTH = 165, 252  # mm of text between the margins
+BODY_SIZE = 13  # points: Decree 30 allows 13 to 14 for the text; 13 keeps a six-month body to four pages
 
-# Tables: heading, width, alignment of the data cells, the field shown.
+# Tables: heading, width, alignment of the data cells, the field shown.  The target's name
+# is the widest column; the comparison with last year is there only when it has figures.
 RESULT_COLUMNS = [
-    ("STT", Mm(12), CENTER, "r.stt"),
-    ("Chỉ tiêu", Mm(43), LEFT, "r.name"),
-    ("ĐVT", Mm(14), CENTER, "r.unit"),
-    ("Kế hoạch năm", Mm(19), CENTER, "r.plan"),
-    ("Thực hiện", Mm(19), CENTER, "r.actual"),
-    ("Tỷ lệ so với KH", Mm(16), CENTER, "r.attainment"),
-    ("So với cùng kỳ", Mm(16), CENTER, "r.previous"),
-    ("Đánh giá", Mm(26), CENTER, "r.status"),
+    ("STT", Mm(11), CENTER, "r.stt"),
+    ("Chỉ tiêu", Mm(56), LEFT, "r.name"),
+    ("ĐVT", Mm(15), CENTER, "r.unit"),
+    ("Kế hoạch năm", Mm(17), CENTER, "r.plan"),
+    ("Thực hiện", Mm(17), CENTER, "r.actual"),
+    ("Tỷ lệ so với KH", Mm(17), CENTER, "r.attainment"),
+    ("Đánh giá", Mm(32), CENTER, "r.status"),  # 'Chưa có số liệu' on one line
+]
+COMPARED_COLUMNS = [
+    *RESULT_COLUMNS[:1],
+    ("Chỉ tiêu", Mm(41), LEFT, "r.name"),
+    *RESULT_COLUMNS[2:6],
+    ("So với cùng kỳ", Mm(15), CENTER, "r.previous"),
+    RESULT_COLUMNS[6],
 ]
 FORM_COLUMNS = [
     ("Nội dung", Mm(50), LEFT, "f.label"),
@@ -65,36 +73,48 @@ DECISION_COLUMNS = [
     ("Người thực hiện", Mm(25)), ("Thời hạn", Mm(23)),
 ]
 DECISION_ROWS = 6
+HANDWRITTEN_ROW = Mm(20)  # three lines of handwriting
 
 
 def build_report_template(path: Path) -> Path:
-    """The MTCL results report (six-month, annual, quarterly)."""
+    """The MTCL results report (quarter, six months, nine months, year): a narrative body,
+    signed, then the table of every target as an appendix on a page of its own."""
     document = _new_document()
     _header_block(document)
     _title(document, "BÁO CÁO", "{{ subject }}")
     _body_paragraph(document, "{{ intro }}")
     _body_paragraph(document, "{{ as_of_note }}", italic=True)
+    _tag(document, "{%p if general %}")
+    _body_paragraph(document, "{{ general }}")
+    _tag(document, "{%p endif %}")
 
     _heading(document, "I. KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG")
     _tag(document, "{%p for o in objectives %}")
     _heading(document, "{{ o.heading }}", indent=True)
-    _lines(document, "o.sentences")
-    _grid_table(document, RESULT_COLUMNS, "o.rows")
+    _lines(document, "o.paragraphs")
     _tag(document, "{%p endfor %}")
-
     _heading(document, "II. KẾT QUẢ THỰC HIỆN KẾ HOẠCH")
-    _body_paragraph(document, "{{ plan_summary }}")
-    _tag(document, "{%p for part in plan_parts %}")
-    _heading(document, "{{ part.heading }}", indent=True)
-    _lines(document, "part.lines")
-    _tag(document, "{%p endfor %}")
-
+    _lines(document, "plan")
     _heading(document, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     _lines(document, "shortcomings")
-    _heading(document, "IV. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI")
-    _lines(document, "next_steps")
-    _body_paragraph(document, "{{ closing }}")
+    _heading(document, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI")
+    _lines(document, "directions")
+    _body_paragraph(document, "{{ closing }}").paragraph_format.keep_with_next = True
     _signature_block(document, recipients=True)
+
+    appendix = _paragraph(document, "Phụ lục", bold=True, size=14)
+    appendix.paragraph_format.page_break_before = True
+    _paragraph(document, "{{ appendix_title }}", bold=True, size=13)
+    _paragraph(document, "{{ appendix_note }}", italic=True, size=13)
+    _paragraph(document, "", size=6)
+    _tag(document, "{%p if compare %}")
+    _appendix_table(document, COMPARED_COLUMNS, "rows")
+    _tag(document, "{%p else %}")
+    _appendix_table(document, RESULT_COLUMNS, "rows")
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p if chart %}")
+    _paragraph(document, "{{ chart.mark }}", size=12)
+    _tag(document, "{%p endif %}")
     return _save(document, path)
 
 
@@ -104,6 +124,11 @@ def build_action_template(path: Path) -> Path:
     _header_block(document)
     _title(document, "PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC", "{{ subject }}")
     _grid_table(document, FORM_COLUMNS, "fields")
+    # An empty field keeps blank lines under its value, for handwriting.
+    value = document.tables[-1].cell(2, 1)
+    _paragraph(value, "{%p for line in f.blank %}", size=11, align=LEFT)
+    _paragraph(value, "{{ line }}", size=11, align=LEFT)
+    _paragraph(value, "{%p endfor %}", size=11, align=LEFT)
     _two_signatures(document, ("NGƯỜI LẬP PHIẾU", "{{ opened_by }}"), ("ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG", ""))
     return _save(document, path)
 
@@ -129,6 +154,9 @@ def build_review_template(path: Path) -> Path:
     _heading(document, "1. Kết quả thực hiện Mục tiêu chất lượng")
     _body_paragraph(document, "{{ objectives_summary }}")
     _grid_table(document, REVIEW_COLUMNS, "rows")
+    _tag(document, "{%p if chart %}")
+    _paragraph(document, "{{ chart.mark }}", size=12)
+    _tag(document, "{%p endif %}")
     _heading(document, "2. Tiến độ thực hiện Kế hoạch thực hiện MTCL")
     _body_paragraph(document, "{{ plan_summary }}")
     _lines(document, "overdue")
@@ -139,6 +167,8 @@ def build_review_template(path: Path) -> Path:
     _lines(document, "proposals")
     _heading(document, "5. Quyết định của cuộc họp xem xét của lãnh đạo")
     _decisions_table(document)
+    _heading(document, "6. Ý kiến chỉ đạo của lãnh đạo")
+    _opinion_box(document)
     _two_signatures(document, ("NGƯỜI LẬP", "{{ prepared_by }}"), ("ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG", ""))
     return _save(document, path)
 
@@ -308,18 +338,20 @@ def _body_format(paragraph, indent=True) -> None:
     form.first_line_indent = Cm(1.27) if indent else None
     form.space_before = Pt(0)
     form.space_after = Pt(6)
-    form.line_spacing = 1.15
+    form.line_spacing = 1.0  # single: NĐ 30/2020 allows single to 1.5 lines
 
 
 def _body_paragraph(container, text: str, italic=False):
-    paragraph = _paragraph(container, text, italic=italic, size=14, align=JUSTIFY)
+    paragraph = _paragraph(container, text, italic=italic, size=BODY_SIZE, align=JUSTIFY)
     _body_format(paragraph)
     return paragraph
 
 
 def _heading(container, text: str, indent=False):
-    paragraph = _paragraph(container, text, bold=True, size=14, align=JUSTIFY)
+    """A heading never ends a page: it is kept with the paragraph after it."""
+    paragraph = _paragraph(container, text, bold=True, size=BODY_SIZE, align=JUSTIFY)
     _body_format(paragraph, indent=indent)
+    paragraph.paragraph_format.keep_with_next = True
     return paragraph
 
 
@@ -334,44 +366,92 @@ def _lines(container, items: str) -> None:
     _tag(container, "{%p endfor %}")
 
 
+def _headed_table(document, headings: list[str], widths: list, rows: int):
+    """A bordered table of ``rows`` rows, the first a bold heading row repeated on every page."""
+    table = document.add_table(rows=rows, cols=len(headings))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, widths)
+    for index, heading in enumerate(headings):
+        _first_paragraph(table.cell(0, index), heading, bold=True, size=11)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    return table
+
+
+def _cant_split(row) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _grid_table(document, columns, rows: str) -> None:
     """A bordered table: a heading row repeated on every page, then one row per item of
     ``rows`` (docxtpl's row loop), never split across pages."""
-    table = document.add_table(rows=4, cols=len(columns))
-    table.style = document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, [width for _, width, _, _ in columns])
-    for index, (heading, _, align, field) in enumerate(columns):
-        _first_paragraph(table.cell(0, index), heading, bold=True, size=11)
+    table = _headed_table(document, [c[0] for c in columns], [c[1] for c in columns], rows=4)
+    for index, (_, _, align, field) in enumerate(columns):
         _first_paragraph(table.cell(2, index), f"{{{{ {field} }}}}", size=11, align=align)
     loop_variable = columns[0][3].split(".")[0]
     _first_paragraph(table.cell(1, 0), f"{{%tr for {loop_variable} in {rows} %}}", size=11)
     _first_paragraph(table.cell(3, 0), "{%tr endfor %}", size=11)
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _cant_split(table.rows[2])
+    _paragraph(document, "", size=6)
+
+
+def _appendix_table(document, columns, rows: str) -> None:
+    """The appendix's table: the heading row repeated on every page, then for each item of
+    ``rows`` either a bold heading row (an objective, a group) or a target's row."""
+    table = _headed_table(document, [c[0] for c in columns], [c[1] for c in columns], rows=8)
+    for index, (_, _, align, field) in enumerate(columns):
+        _first_paragraph(table.cell(5, index), f"{{{{ {field} }}}}", size=11, align=align)
+    _first_paragraph(table.cell(1, 0), f"{{%tr for r in {rows} %}}", size=11)
+    _first_paragraph(table.cell(2, 0), "{%tr if r.heading %}", size=11)
+    heading = table.cell(3, 0).merge(table.cell(3, len(columns) - 1))  # an objective across the table
+    # kept with its first target: a heading row never ends a page
+    _first_paragraph(heading, "{{ r.name }}", bold=True, size=11, align=LEFT).paragraph_format.keep_with_next = True
+    _first_paragraph(table.cell(4, 0), "{%tr else %}", size=11)
+    _first_paragraph(table.cell(6, 0), "{%tr endif %}", size=11)
+    _first_paragraph(table.cell(7, 0), "{%tr endfor %}", size=11)
+    for row in (3, 5):
+        _cant_split(table.rows[row])
     _paragraph(document, "", size=6)
 
 
 def _decisions_table(document) -> None:
     """Empty rows for the meeting's decisions, to be filled in by hand."""
-    table = document.add_table(rows=1 + DECISION_ROWS, cols=len(DECISION_COLUMNS))
+    table = _headed_table(document, [c[0] for c in DECISION_COLUMNS], [c[1] for c in DECISION_COLUMNS],
+                          rows=1 + DECISION_ROWS)
+    for row in range(1, DECISION_ROWS + 1):
+        number = _first_paragraph(table.cell(row, 0), str(row), size=11)
+        number.paragraph_format.keep_with_next = row < DECISION_ROWS  # the blank form stays on one page
+        table.rows[row].height = HANDWRITTEN_ROW
+        _cant_split(table.rows[row])
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+    _paragraph(document, "", size=6)
+
+
+def _opinion_box(document) -> None:
+    """A framed space, five lines high, for the leaders' opinion written by hand."""
+    table = document.add_table(rows=1, cols=1)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, [width for _, width in DECISION_COLUMNS])
-    for index, (title, _) in enumerate(DECISION_COLUMNS):
-        _first_paragraph(table.cell(0, index), title, bold=True, size=11)
-    for row in range(1, DECISION_ROWS + 1):
-        _first_paragraph(table.cell(row, 0), str(row), size=11)
-        table.rows[row].height = Mm(12)
+    _widths(table, [Mm(PORTRAIT_WIDTH)])
+    table.rows[0].height = Mm(36)
     _paragraph(document, "", size=6)
+
+
+def _signature_table(document):
+    """A borderless row for signatures, never split across pages and kept on the page of
+    the text above it: a signature alone on a page signs nothing."""
+    _paragraph(document, "", size=8).paragraph_format.keep_with_next = True
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _cant_split(table.rows[0])
+    return table
 
 
 def _signature_block(document, recipients: bool) -> None:
     """Recipients on the left ('Nơi nhận:'), the signature of the People's Committee on
     the right."""
-    _paragraph(document, "", size=8)
-    table = document.add_table(rows=1, cols=2)
-    _no_borders(table)
+    table = _signature_table(document)
     _widths(table, [Mm(80), Mm(85)])
     left, right = table.cell(0, 0), table.cell(0, 1)
     if recipients:
@@ -388,9 +468,7 @@ def _signature_block(document, recipients: bool) -> None:
 
 def _two_signatures(document, left: tuple[str, str], right: tuple[str, str], width: float = PORTRAIT_WIDTH) -> None:
     """Two signatures side by side (who prepared, who approves), names under the space."""
-    _paragraph(document, "", size=8)
-    table = document.add_table(rows=1, cols=2)
-    _no_borders(table)
+    table = _signature_table(document)
     _widths(table, [Mm(width / 2), Mm(width / 2)])
     for cell, (title, name) in zip(table.rows[0].cells, (left, right)):
         _first_paragraph(cell, title, bold=True, size=13)
@@ -398,6 +476,7 @@ def _two_signatures(document, left: tuple[str, str], right: tuple[str, str], wid
         for _ in range(4):
             _paragraph(cell, "", size=13)
         _paragraph(cell, name, bold=True, size=14)
+    _paragraph(document, "", size=2)  # a document ends with a paragraph, not a table
 
 
 if __name__ == "__main__":

@@ -1,27 +1,33 @@
 """The content of the MTCL results report as plain data, ready for any template.
 
 Everything a report says is decided here, from the status of the targets and the plan at
-the evaluation date: the sentences in the style of commune reports, the table rows with
-Vietnamese numbers, what fell short, what is due next.  Templates (Word, Markdown) only
-lay it out, so the same context serves every format.
+the evaluation date, in the words a commune writes: the body is prose — for each objective
+its key figures, then the plan, the shortcomings and their causes grouped by objective, the
+directions for the rest of the year — and the table of every target is an appendix after
+the signature.  What the officer wrote in notes.yaml stands where it belongs, before the
+generated sentences.  Templates (Word, Markdown) only lay it out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from mtcl.actions import NEEDS_ACTION, Action, actions_about
-from mtcl.attainment import STALE_DAYS, Evaluation
+from mtcl.attainment import STALE_DAYS, Evaluation, summarise
 from mtcl.book import Book
+from mtcl.models import Decision, Objective, PeriodNotes, Target
 from mtcl.numbers import format_date, format_long_date, format_percent
-from mtcl.periods import period_phrase
+from mtcl.periods import period_phrase, quarter_of
 from mtcl.schedule import OccurrenceState, plan_summary
 from mtcl.status import YearStatus
 from mtcl.text import one_line
-from mtcl.models import Decision
-from mtcl.words import (OFF_RANGE_WORDS, STATUS_WORDS, actual_figure, actual_number, actual_text, change_words,
-                        percent_text, plan_text, plan_words, stale_note, status_words, verdict, with_unit)
+from mtcl.words import (OFF_RANGE_WORDS, STATUS_WORDS, actual_figure, actual_number, capitalised, change_words,
+                        percent_text, plan_sentence, plan_words, stale_note, status_words, verdict, with_unit)
+
+CHART_MARK = "[[BIỂU ĐỒ]]"  # where render.py puts the chart in a Word document
 
 
 @dataclass(frozen=True)
@@ -37,40 +43,76 @@ def subject(period: str, year: int) -> str:
     return f"Kết quả thực hiện Mục tiêu chất lượng {period_phrase(period, year)}"
 
 
-def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], options: ReportOptions) -> dict:
+def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], options: ReportOptions,
+                  earlier: YearStatus | None = None) -> dict:
+    """The results report; with ``earlier`` (the half year, for the year's report) a chart of
+    the targets met by objective in both."""
     objectives = book.objectives
-    issuer, decision = objectives.issuer, objectives.decision
+    issuer = objectives.issuer
+    notes = book.notes.of(options.period)
     period_words = period_phrase(options.period, book.year)
     final = status.as_of >= date(book.year, 12, 31)  # the year's figures are complete
-    estimated = any(e.figure and e.figure.estimated for e in status.evaluations)
     covered = f" các chỉ tiêu do {options.owner} phụ trách" if options.owner else ""
-    intro = f"{decisions_phrase(book)}, {issuer.short_name} báo cáo kết quả thực hiện {period_words}{covered} như sau:"
-    by_objective: dict[int, list[Evaluation]] = {}
-    for evaluation in status.evaluations:
-        by_objective.setdefault(evaluation.target.objective, []).append(evaluation)
-    note = f"Số liệu tính đến ngày {format_date(status.as_of)}"
-    if estimated:
-        note += "; số liệu ghi “ước” là ước thực hiện đến hết kỳ báo cáo"
-    if any(e.stale for e in status.evaluations):
-        note += f"; số liệu cũ hơn {STALE_DAYS} ngày ghi kèm ngày của số liệu"
-    note += "."
+    by_objective = _by_objective(book, status.evaluations)
+    number = document_number(book, options.number)
     return {
-        **letterhead(book, options.report_date, document_number(book, options.number)),
+        **letterhead(book, options.report_date, number),
         "subject": subject(options.period, book.year),
-        "intro": intro,
-        "as_of_note": note,
-        "objectives": [_objective(o, by_objective[o.id], final) for o in objectives.objectives if o.id in by_objective],
-        "plan_summary": _plan_summary_sentence(tasks),
-        "plan_parts": _plan_parts(tasks),
-        "shortcomings": _shortcomings(status.evaluations, tasks, status.actions),
-        "next_steps": _next_steps(status, tasks),
+        "intro": f"{decisions_phrase(book)}, {issuer.short_name} báo cáo kết quả thực hiện {period_words}{covered} "
+                 "như sau:",
+        "as_of_note": _as_of_note(status),
+        "general": notes.general or "",
+        "objectives": [_objective(o, mine, notes, final) for o, mine in by_objective],
+        "plan": _plan_paragraphs(tasks),
+        "shortcomings": _shortcomings(by_objective, tasks, status.actions, notes),
+        "directions": _directions(by_objective, tasks, status.actions, notes),
         "closing": f"{_closing(status)}. Trên đây là báo cáo kết quả thực hiện Mục tiêu chất lượng "
-        f"{period_words} của {issuer.short_name}./.",
+                   f"{period_words} của {issuer.short_name}./.",
         "recipients": _recipients(objectives.report.recipients, objectives.report.archive),
         "signer_org": signer_org(book),
         "signer_title": objectives.report.signer_title.upper(),
         "signer": options.signer or objectives.report.signer or "",
+        "appendix_title": f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU MỤC TIÊU CHẤT LƯỢNG {period_words.upper()}",
+        "appendix_note": f"(Kèm theo Báo cáo số {number} ngày {format_date(options.report_date)} của "
+                         f"{issuer.short_name})",
+        "compare": any(e.previous for e in status.evaluations),
+        "rows": appendix_rows(by_objective),
+        "chart": objectives_chart(book, [("6 tháng", earlier), ("Cả năm", status)]) if earlier else None,
     }
+
+
+def objectives_chart(book: Book, views: list[tuple[str, YearStatus]]) -> dict:
+    """The share of targets met or on track in each objective, for each view (a period, its
+    earlier checkpoint): the data of a bar chart, and the mark where a Word template shows it.
+    Mid-year a running total is rarely met yet; on track is where it should be."""
+    numbers = [o.id for o in book.objectives.objectives]
+    series = []
+    for name, view in views:
+        met: dict[int, list[bool]] = {number: [] for number in numbers}
+        for row in view.rows:
+            met[row.target.objective].append(row.evaluation.status in ("met", "on_track"))
+        values = [Decimal(100 * sum(flags)) / len(flags) if flags else Decimal(0) for flags in met.values()]
+        series.append({"name": f"{name} (đến {format_date(view.as_of)})", "values": values,
+                       "percents": [format_percent(value) for value in values]})
+    return {"mark": CHART_MARK, "title": "Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ theo từng mục tiêu (%)",
+            "categories": [f"MT {number}" for number in numbers], "series": series}
+
+
+def _by_objective(book: Book, evaluations: list[Evaluation]) -> list[tuple[Objective, list[Evaluation]]]:
+    """The evaluations of each objective that has any, in file order."""
+    grouped: dict[int, list[Evaluation]] = {}
+    for evaluation in evaluations:
+        grouped.setdefault(evaluation.target.objective, []).append(evaluation)
+    return [(o, grouped[o.id]) for o in book.objectives.objectives if o.id in grouped]
+
+
+def _as_of_note(status: YearStatus) -> str:
+    note = f"Số liệu tính đến ngày {format_date(status.as_of)}"
+    if any(e.figure and e.figure.estimated for e in status.evaluations):
+        note += "; số liệu ghi “ước” là ước thực hiện đến hết kỳ báo cáo"
+    if any(e.stale for e in status.evaluations):
+        note += f"; số liệu cũ hơn {STALE_DAYS} ngày ghi kèm ngày của số liệu"
+    return note + "."
 
 
 def decision_phrase(decision: Decision, issuer: str, issued: str) -> str | None:
@@ -110,7 +152,7 @@ def signer_org(book: Book) -> str:
 
 
 def letterhead(book: Book, on: date, number: str | None) -> dict:
-    """The header every document of the commune carries (NĐ 30/2020, Phụ lục I)."""
+    """The header every document of the body carries (NĐ 30/2020, Phụ lục I)."""
     issuer = book.objectives.issuer
     return {
         "authority": issuer.authority.upper(),
@@ -121,122 +163,254 @@ def letterhead(book: Book, on: date, number: str | None) -> dict:
     }
 
 
-def _objective(objective, mine: list[Evaluation], final: bool) -> dict:
-    return {
-        "heading": f"{objective.id}. Mục tiêu {objective.id}: {one_line(objective.title)}",
-        "sentences": [objective_sentence(mine, final)],
-        "rows": [_row(e) for e in mine],
-    }
+# Section I: what each objective reached.
+
+def _objective(objective: Objective, mine: list[Evaluation], notes: PeriodNotes, final: bool) -> dict:
+    written = notes.objectives.get(objective.id)
+    paragraphs = [written.assessment] if written and written.assessment else []
+    paragraphs += [objective_paragraph(group, final) for group in _groups(mine)]
+    return {"heading": f"{objective.id}. Mục tiêu {objective.id}: {one_line(objective.title)}",
+            "paragraphs": paragraphs}
 
 
-def _row(evaluation: Evaluation) -> dict:
-    target, previous = evaluation.target, evaluation.previous
-    return {
-        "stt": target.id,
-        "name": one_line(target.name),
-        "unit": target.unit,
-        "plan": plan_words(target, unit=False),
-        "actual": actual_number(evaluation),
-        "attainment": percent_text(evaluation.attainment),
-        "previous": percent_text(previous.ratio if previous else None),
-        "status": status_words(evaluation),
-    }
+def _groups(evaluations: list[Evaluation]) -> list[list[Evaluation]]:
+    """The targets of an objective by group (a target without a group stands with the one
+    before it), in file order."""
+    groups: list[list[Evaluation]] = []
+    for evaluation in evaluations:
+        if not groups or (evaluation.target.group and evaluation.target.group != groups[-1][0].target.group):
+            groups.append([])
+        groups[-1].append(evaluation)
+    return groups
 
 
-def target_clause(evaluation: Evaluation, final: bool = True) -> str:
-    """What one target reached, in the words of commune reports: 'Thu ngân sách … ước đạt
-    2,9 tỷ đồng, bằng 52,0% kế hoạch năm, bằng 108,3% so với cùng kỳ'."""
-    target, figure = evaluation.target, evaluation.figure
-    verb = "ước đạt" if figure.estimated else "đạt"
-    actual = with_unit(actual_figure(figure, target), target.unit)
-    if evaluation.stale:
-        actual += f" ({stale_note(evaluation)})"
-    plan = plan_words(target)
-    if target.change and not final and target.kind == "cumulative" and evaluation.attainment is not None:
-        # Before the year ends a running total says how far it is to the year's goal, not
-        # its change on the whole of last year.
-        return (f"{target.label} {verb} {actual}, bằng {format_percent(evaluation.attainment)} mục tiêu năm "
-                f"(kế hoạch {plan} so với năm {figure.as_of.year - 1})")
-    if target.change:
-        if evaluation.change is None:
-            return f"{target.label} {verb} {actual} (chưa có số liệu năm trước để so sánh; kế hoạch {plan})"
-        year = figure.as_of.year - 1
-        return f"{target.label} {verb} {actual}, {change_words(evaluation.change)} so với năm {year} (kế hoạch {plan})"
-    if evaluation.off_range:
-        text = f"{target.label} {verb} {actual}, {OFF_RANGE_WORDS[evaluation.off_range]} (kế hoạch {plan})"
-    elif target.kind == "ratio" or evaluation.attainment is None:
-        text = f"{target.label} {verb} {actual} (kế hoạch {plan})"
-    elif target.kind == "checklist":
-        met = [r.item for r in figure.records if r.met]
-        which = f" ({', '.join(met)})" if met else ""
-        text = f"{target.label} {verb} {actual}{which}, kế hoạch {plan}"
-    else:
-        text = f"{target.label} {verb} {actual}, bằng {format_percent(evaluation.attainment)} kế hoạch năm"
-    if evaluation.previous and evaluation.previous.ratio is not None:
-        text += f", bằng {format_percent(evaluation.previous.ratio)} so với cùng kỳ"
+def objective_paragraph(evaluations: list[Evaluation], final: bool = True) -> str:
+    """One paragraph: every figure (parts folded into their whole), then the counts."""
+    ids = {e.target.id for e in evaluations}
+    children: dict[str, list[Evaluation]] = {}
+    for e in evaluations:
+        if e.target.parent in ids:
+            children.setdefault(e.target.parent, []).append(e)
+    clauses = []
+    for e in evaluations:
+        if e.target.parent in ids:
+            continue
+        parts = [p for p in children.get(e.target.id, []) if p.figure]
+        if e.figure:
+            clause = target_clause(e, final)
+            if parts:
+                clause += ", trong đó " + ", ".join(part_clause(p) for p in parts)
+            clauses.append(clause)
+        elif parts:
+            clauses += [target_clause(p, final) for p in parts]
+    group = evaluations[0].target.group
+    head = f"{group}: " if group else ""
+    body = capitalised("; ".join(clauses)) + ". " if clauses else ""
+    missing = [e.target for e in evaluations if e.figure is None]
+    if not clauses:
+        return f"{head}{capitalised(f'chưa có số liệu của {len(missing)} chỉ tiêu: {_labels(missing)}')}."
+    tail = counts_words(evaluations)
+    if missing:
+        tail += f"; chưa có số liệu: {_labels(missing)}"
+    return f"{head}{body}{capitalised(tail)}."
+
+
+def counts_words(evaluations: list[Evaluation], missing: bool = False) -> str:
+    """'đạt 2/17 chỉ tiêu, 5 đúng tiến độ, 3 chưa đạt' (and '14 chưa có số liệu' if asked)."""
+    counts = summarise(evaluations)
+    text = f"đạt {counts['met']}/{counts['total']} chỉ tiêu"
+    shown = ("on_track", "behind", "near", "not_met") + (("no_data",) if missing else ())
+    for key in shown:
+        if counts[key]:
+            text += f", {counts[key]} {STATUS_WORDS[key].lower()}"
     return text
 
 
-def objective_sentence(evaluations: list[Evaluation], final: bool = True) -> str:
-    """One paragraph per objective: every figure, then how many targets are met."""
-    clauses = [target_clause(e, final) for e in evaluations if e.figure]
-    missing = [e.target.id for e in evaluations if e.figure is None]
-    met = sum(1 for e in evaluations if e.status == "met")
-    tail = f"Đạt {met}/{len(evaluations)} chỉ tiêu"
-    if missing:
-        tail += f"; chưa có số liệu: {', '.join(missing)}"
-    if not clauses:
-        return f"Chưa có số liệu của {len(evaluations)} chỉ tiêu ({', '.join(missing)})."
-    body = "; ".join([clauses[0]] + [_lower_first(c) for c in clauses[1:]])
-    return f"Kết quả: {_lower_first(body)}. {tail}."
+def _verb(evaluation: Evaluation) -> str:
+    """'đạt', 'ở mức' for a figure that should stay low, 'ước …' for an estimate."""
+    verb = "ở mức" if evaluation.target.less_is_better else "đạt"
+    return f"ước {verb}" if evaluation.figure.estimated else verb
 
 
-def _lower_first(text: str) -> str:
-    # 'Thu ngân sách' reads 'thu ngân sách' inside a sentence; 'CB,CC' and 'TTHC' stay.
-    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+def _actual(evaluation: Evaluation) -> str:
+    target = evaluation.target
+    text = with_unit(actual_figure(evaluation.figure, target), target.unit)
+    return f"{text} ({stale_note(evaluation)})" if evaluation.stale else text
 
 
-def _task_line(state: OccurrenceState) -> str:
-    task, occurrence = state.task, state.occurrence
-    due = f"hạn {format_date(occurrence.due)}" if occurrence.due else f"lần {occurrence.key}"
-    line = f"- {task.id}. {task.label} ({due}; chủ trì: {task.lead})"
-    if state.status in ("done", "done_late"):
-        evidence = "; ".join(c.evidence for c in state.completions)
-        late = f", trễ {state.days_late} ngày" if state.days_late else ""
-        line += f": hoàn thành ngày {format_date(state.done_on)}{late}; minh chứng: {evidence}"
-    elif state.status == "overdue":
-        line += f": quá hạn {state.days_late} ngày"
-    return line + "."
+def target_clause(evaluation: Evaluation, final: bool = True) -> str:
+    """What one target reached, as a commune report says it: 'thu ngân sách … ước đạt 2,9 tỷ
+    đồng, bằng 52% kế hoạch năm, tăng 6,9% so với cùng kỳ'.  No comparison symbols; a
+    figure that should stay low is 'ở mức'; an estimate says 'ước'; a stale figure its date."""
+    target, figure = evaluation.target, evaluation.figure
+    label = lowered(without_part_words(target.label))
+    verb, actual, plan = _verb(evaluation), _actual(evaluation), plan_sentence(target)
+    # A figure with its date and its plan in one bracket: '43,5 triệu đồng (số liệu đến ngày
+    # 30/05/2023; kế hoạch từ 42 triệu đồng trở lên)'.
+    figure_only = with_unit(actual_figure(figure, target), target.unit)
+    dated = f"{stale_note(evaluation)}; " if evaluation.stale else ""
+    if target.kind == "checklist":
+        met = [r.item for r in figure.records if r.met]
+        which = f" ({', '.join(met)})" if met else ""
+        text = f"{label}: {verb} {actual_figure(figure, target)}/{len(target.items)} tiêu chí{which}, kế hoạch {plan}"
+    elif target.change and not final and target.kind == "cumulative" and evaluation.attainment is not None:
+        # Before the year ends a running total is measured against the year's goal, not
+        # against the whole of last year.
+        text = (f"{label} {verb} {actual}, bằng {format_percent(evaluation.attainment)} mục tiêu năm "
+                f"(kế hoạch {plan} so với năm {figure.as_of.year - 1})")
+    elif target.change:
+        if evaluation.change is None:
+            return f"{label} {verb} {figure_only} ({dated}chưa có số liệu năm trước để so sánh; kế hoạch {plan})"
+        return f"{label} {verb} {actual}, {change_words(evaluation.change)} so với năm {figure.as_of.year - 1} " \
+               f"(kế hoạch {plan})"
+    elif evaluation.off_range:
+        text = f"{label} {verb} {actual}, {OFF_RANGE_WORDS[evaluation.off_range]} (kế hoạch {plan})"
+    elif target.kind == "cumulative" and evaluation.attainment is not None:
+        text = f"{label} {verb} {actual}, bằng {format_percent(evaluation.attainment)} kế hoạch năm"
+    else:
+        text = f"{label} {verb} {figure_only} ({dated}kế hoạch {plan})"
+    previous = evaluation.previous
+    if previous and previous.ratio is not None:
+        text += f", {change_words(previous.ratio - 100)} so với cùng kỳ"
+    return text
 
 
-def _plan_summary_sentence(tasks: list[OccurrenceState]) -> str:
+def part_clause(evaluation: Evaluation) -> str:
+    """A part inside its whole's clause: 'nuôi trồng thủy sản đạt 100 tấn (52,1% kế hoạch)'."""
+    text = f"{lowered(without_part_words(evaluation.target.label))} {_verb(evaluation)} {_actual(evaluation)}"
+    if evaluation.attainment is not None:
+        text += f" ({format_percent(evaluation.attainment)} kế hoạch)"
+    return text
+
+
+_PART_WORDS = re.compile(r"^trong đó[:,]?\s*", re.IGNORECASE)
+
+
+def without_part_words(label: str) -> str:
+    """'Trong đó nuôi trồng thủy sản' → 'nuôi trồng thủy sản': the clause says 'trong đó' once."""
+    return _PART_WORDS.sub("", label)
+
+
+def lowered(text: str) -> str:
+    """'Thu ngân sách', 'Ý kiến' read 'thu ngân sách', 'ý kiến' inside a sentence; a first word
+    written in capitals ('CB,CC', 'TTHC', 'HTQLCL') stays as it is."""
+    first = text.split(" ", 1)[0]
+    if sum(1 for c in first if c.isupper()) > 1:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _labels(targets: list[Target]) -> str:
+    return ", ".join(lowered(without_part_words(t.label)) for t in targets)
+
+
+# Section II: the plan.
+
+def _plan_paragraphs(tasks: list[OccurrenceState]) -> list[str]:
     summary = plan_summary(tasks)
-    due = summary["due"]
-    if not due:
-        return "Đến thời điểm báo cáo, chưa có nhiệm vụ nào của kế hoạch đến hạn."
-    share = f", đạt {format_percent(summary['on_time_share'])} đúng hạn" if summary["on_time_share"] is not None else ""
-    return (
-        f"Đến thời điểm báo cáo, {due} lần thực hiện nhiệm vụ đã đến hạn: hoàn thành đúng hạn {summary['done']}, "
-        f"hoàn thành trễ hạn {summary['done_late']}, quá hạn {summary['overdue']}{share}."
-    )
-
-
-def _plan_parts(tasks: list[OccurrenceState]) -> list[dict]:
-    parts = []
-    for number, (status, heading) in enumerate(
-        [("done", "Nhiệm vụ đã hoàn thành"), ("done_late", "Nhiệm vụ hoàn thành trễ hạn"), ("overdue", "Nhiệm vụ quá hạn")],
-        start=1,
-    ):
-        lines = [_task_line(s) for s in tasks if s.status == status]
-        parts.append({"heading": f"{number}. {heading}", "lines": lines or ["Không có."]})
-    continuous = [s for s in tasks if s.status == "continuous" and s.completions]
+    if not summary["due"]:
+        paragraphs = ["Đến thời điểm báo cáo, chưa có nhiệm vụ nào của kế hoạch đến hạn."]
+    else:
+        share = (f", đạt {format_percent(summary['on_time_share'])} đúng hạn"
+                 if summary["on_time_share"] is not None else "")
+        paragraphs = [f"Đến thời điểm báo cáo, {summary['due']} lần thực hiện nhiệm vụ đã đến hạn: hoàn thành đúng "
+                      f"hạn {summary['done']}, hoàn thành trễ hạn {summary['done_late']}, quá hạn "
+                      f"{summary['overdue']}{share}."]
+    done = [s for s in tasks if s.status == "done"]
+    if done:
+        paragraphs.append("Đã hoàn thành đúng hạn: " + "; ".join(
+            lowered(s.task.label) + _evidence(s) for s in done) + ".")
+    late = [s for s in tasks if s.status == "done_late"]
+    if late:
+        paragraphs.append("Hoàn thành nhưng trễ hạn: " + "; ".join(
+            f"{lowered(s.task.label)} (trễ {s.days_late} ngày{_evidence(s, ', ')})" for s in late) + ".")
+    continuous = sorted({s.task.id: s.task for s in tasks if s.status == "continuous" and s.completions}.values(),
+                        key=lambda t: list(t.id))
     if continuous:
-        lines = [
-            f"- {s.task.id}. {s.task.label} ({s.occurrence.key}): {'; '.join(c.evidence for c in s.completions)}."
-            for s in continuous
-        ]
-        parts.append({"heading": f"{len(parts) + 1}. Nhiệm vụ thường xuyên", "lines": lines})
-    return parts
+        paragraphs.append(f"Các nhiệm vụ thường xuyên có minh chứng thực hiện: {_task_labels(continuous)}.")
+    return paragraphs
+
+
+def _evidence(state: OccurrenceState, joined: str = "") -> str:
+    """The documents that show a task done: ' (QĐ số 27/QĐ-UBND)', or inside a bracket
+    already open ', QĐ số 27/QĐ-UBND'."""
+    shown = "; ".join(_unique([unended(c.evidence) for c in state.completions]))
+    if not shown:
+        return ""
+    return f"{joined}{shown}" if joined else f" ({shown})"
+
+
+def _task_labels(tasks) -> str:
+    return "; ".join(lowered(t.label) for t in tasks)
+
+
+# Section III: what fell short, and why.
+
+def _shortcomings(by_objective, tasks: list[OccurrenceState], actions: tuple[Action, ...],
+                  notes: PeriodNotes) -> list[str]:
+    paragraphs = []
+    for objective, mine in by_objective:
+        short = [e for e in mine if e.status in NEEDS_ACTION]
+        written = notes.objectives.get(objective.id)
+        if not short and not (written and written.causes):
+            continue
+        text = f"- Mục tiêu {objective.id}: "
+        if short:
+            clauses = "; ".join(f"{target_clause(e)}, {STATUS_WORDS[e.status].lower()}" for e in short)
+            text += f"{len(short)} chỉ tiêu chưa đạt hoặc chậm tiến độ: {clauses}." if len(short) > 1 \
+                else f"{capitalised(clauses)}."
+        if written and written.causes:  # her account of the causes stands in place of ours
+            causes = [unended(written.causes)]
+        else:
+            causes = [unended(a.opened.cause) for e in short for a in actions_about(list(actions), e.target.id, None)
+                      if a.opened.cause]
+            causes += [unended(r.note) for e in short for r in e.figure.records if r.note]
+        if causes:
+            text += f" Nguyên nhân: {'; '.join(_unique(causes))}."
+        taken = [a for e in short for a in actions_about(list(actions), e.target.id, None)]
+        if taken:
+            text += " Đã mở hành động khắc phục " + "; ".join(action_phrase(a) for a in taken) + "."
+        paragraphs.append(text)
+    overdue = [s for s in tasks if s.status == "overdue"]
+    if overdue:
+        by_task: dict[str, list[OccurrenceState]] = {}
+        for state in overdue:
+            by_task.setdefault(state.task.id, []).append(state)
+        listed = "; ".join(
+            f"{lowered(late[0].task.label)} (hạn {', '.join(format_date(s.occurrence.due) for s in late)}, "
+            f"chủ trì: {late[0].task.lead})" for late in by_task.values())
+        text = f"- Kế hoạch: {len(overdue)} lần thực hiện nhiệm vụ quá hạn: {listed}."
+        taken = [a for s in overdue for a in actions_about(list(actions), s.task.id, s.occurrence.key)]
+        if taken:
+            text += " Đã mở hành động khắc phục " + "; ".join(action_phrase(a) for a in taken) + "."
+        paragraphs.append(text)
+    missing = [s for s in tasks if s.missing_evidence]
+    if missing:
+        by_task: dict[str, list[OccurrenceState]] = {}
+        for state in missing:
+            by_task.setdefault(state.task.id, []).append(state)
+        quarters = {_quarters(states) for states in by_task.values()}
+        if len(quarters) == 1:  # the same quarters for all: said once
+            listed = f" {quarters.pop()}: " + "; ".join(lowered(states[0].task.label) for states in by_task.values())
+        else:
+            listed = ": " + "; ".join(f"{lowered(states[0].task.label)} ({_quarters(states)})"
+                                      for states in by_task.values())
+        paragraphs.append(f"- Minh chứng: {len(by_task)} nhiệm vụ thường xuyên chưa lưu minh chứng{listed}.")
+    return paragraphs or ["Không có tồn tại, hạn chế đáng kể trong kỳ."]
+
+
+def _quarters(states: list[OccurrenceState]) -> str:
+    """'quý I', 'quý I, II, III': the quarters of a task's occurrences."""
+    return "quý " + ", ".join(("I", "II", "III", "IV")[quarter_of(s.occurrence.end) - 1] for s in states)
+
+
+def unended(text: str) -> str:
+    """The officer's sentence without its closing stop, to stand inside one of ours."""
+    return text.strip().rstrip(".;,").rstrip()
+
+
+def _unique(texts: list[str]) -> list[str]:
+    return list(dict.fromkeys(texts))
 
 
 def action_phrase(action: Action) -> str:
@@ -248,84 +422,80 @@ def action_phrase(action: Action) -> str:
     return text + ")"
 
 
-def _actions_for(actions: tuple[Action, ...], subject: str, occurrence: str | None) -> str:
-    mine = actions_about(list(actions), subject, occurrence)
-    if not mine:
-        return ""
-    return " Hành động khắc phục " + "; ".join(action_phrase(a) for a in mine) + "."
+# Section IV: what to do for the rest of the year.
 
-
-def _shortcomings(evaluations: list[Evaluation], tasks: list[OccurrenceState], actions: tuple[Action, ...]) -> list[str]:
-    lines = []
-    for evaluation in evaluations:
-        if evaluation.status not in NEEDS_ACTION:
-            continue
-        target = evaluation.target
-        stale = f" ({stale_note(evaluation)})" if evaluation.stale else ""
-        line = (
-            f"- Chỉ tiêu {target.id} ({target.label}): thực hiện {actual_text(evaluation, 'ước')}{stale}, "
-            f"kế hoạch {plan_text(target)}; {STATUS_WORDS[evaluation.status].lower()}."
-        )
-        reasons = [r.note for r in evaluation.figure.records if r.note]
-        if reasons:
-            line += f" Nguyên nhân: {'; '.join(reasons)}."
-        lines.append(line + _actions_for(actions, target.id, None))
-    for state in tasks:
-        if state.status == "overdue":
-            lines.append(
-                f"- Nhiệm vụ {state.task.id} ({state.task.label}) quá hạn {state.days_late} ngày "
-                f"(hạn {format_date(state.occurrence.due)}); chủ trì: {state.task.lead}."
-                + _actions_for(actions, state.task.id, state.occurrence.key)
-            )
-        elif state.missing_evidence:
-            lines.append(
-                f"- Nhiệm vụ thường xuyên {state.task.id} ({state.task.label}) chưa có minh chứng "
-                f"trong {state.occurrence.key}; chủ trì: {state.task.lead}."
-            )
-    missing = [e.target.id for e in evaluations if e.status == "no_data"]
+def _directions(by_objective, tasks: list[OccurrenceState], actions: tuple[Action, ...],
+                notes: PeriodNotes) -> list[str]:
+    written = {o.id: notes.objectives[o.id].directions for o, _ in by_objective
+               if o.id in notes.objectives and notes.objectives[o.id].directions}
+    paragraphs = [f"- Mục tiêu {number}: {unended(text)}." for number, text in written.items()]
+    # Where she wrote the directions for an objective, hers stand in place of ours.
+    short = [e.target for o, mine in by_objective if o.id not in written for e in mine if e.status in NEEDS_ACTION]
+    if short:
+        paragraphs.append(f"- Tập trung chỉ đạo, có giải pháp đẩy nhanh các chỉ tiêu chưa đạt hoặc chậm tiến độ: "
+                          f"{_labels(short)}.")
+    missing = [e.target for _, mine in by_objective for e in mine if e.figure is None]
     if missing:
-        lines.append(f"- Chưa có số liệu của {len(missing)} chỉ tiêu: {', '.join(missing)}.")
-    return lines or ["Không có."]
-
-
-def _next_steps(status: YearStatus, tasks: list[OccurrenceState]) -> list[str]:
-    lines = [
-        f"- Thực hiện hành động khắc phục {action_phrase(a)}."
-        for a in status.actions
-        if a.is_open
-    ]
-    behind = [e.target for e in status.evaluations if e.status in NEEDS_ACTION]
-    if behind:
-        lines.append(
-            "- Tập trung chỉ đạo, có giải pháp thực hiện các chỉ tiêu chưa đạt hoặc chậm tiến độ: "
-            + ", ".join(f"{t.id} ({t.label})" for t in behind)
-            + "."
-        )
-    due: dict[str, list[OccurrenceState]] = {}
+        paragraphs.append(f"- Các ngành gửi số liệu còn thiếu của {len(missing)} chỉ tiêu để tổng hợp.")
+    still_open = [a for a in actions if a.is_open]
+    if still_open:
+        paragraphs.append("- Thực hiện các hành động khắc phục đang mở: " + "; ".join(
+            f"{a.id}: {a.opened.action} (phụ trách: {a.opened.owner}, hạn {format_date(a.opened.due)})"
+            for a in still_open) + ".")
+    coming: dict[str, OccurrenceState] = {}
     for state in tasks:
-        if state.status in ("due_soon", "upcoming"):
-            due.setdefault(state.task.id, []).append(state)
-    for states in due.values():
-        task = states[0].task
-        dates = ", ".join(format_date(s.occurrence.due) for s in states)
-        lines.append(f"- {task.id}. {task.label} (chủ trì: {task.lead}): hạn {dates}.")
-    return lines or ["Tiếp tục duy trì kết quả đã đạt được."]
+        # The report's own task is being done by writing it: never listed as work to come.
+        if state.status in ("due_soon", "upcoming") and state.task.kind != "results_report":
+            coming.setdefault(state.task.id, state)
+    by_date: dict[date, list[str]] = {}
+    for state in sorted(coming.values(), key=lambda s: s.occurrence.due):
+        by_date.setdefault(state.occurrence.due, []).append(lowered(state.task.label))
+    if by_date:
+        paragraphs.append("- Thực hiện các nhiệm vụ của kế hoạch đến hạn: " + "; ".join(
+            f"trước {format_date(day)}: {', '.join(labels)}" for day, labels in by_date.items())
+            + "; duy trì các nhiệm vụ thường xuyên.")
+    return paragraphs or ["Tiếp tục duy trì kết quả đã đạt được."]
 
 
 def _closing(status: YearStatus) -> str:
-    summary = status.summary
-    text = f"Tổng hợp đến ngày {format_date(status.as_of)}: đạt {summary['met']}/{summary['total']} chỉ tiêu"
-    for key, words in (
-        ("near", "gần đạt"),
-        ("on_track", "đúng tiến độ"),
-        ("behind", "chậm tiến độ"),
-        ("not_met", "chưa đạt"),
-        ("no_data", "chưa có số liệu"),
-    ):
-        if summary[key]:
-            text += f", {summary[key]} chỉ tiêu {words}"
-    return text
+    return f"Tổng hợp đến ngày {format_date(status.as_of)}: {counts_words(status.evaluations, missing=True)}"
 
 
 def _recipients(recipients: list[str], archive: str) -> list[str]:
     return [f"- {r};" for r in recipients] + [f"- Lưu: {archive}."]
+
+
+# The appendix: every target in a table.
+
+def appendix_rows(by_objective) -> list[dict]:
+    """The appendix table: a heading row for each objective and group, then its targets."""
+    rows = []
+    for objective, mine in by_objective:
+        rows.append(_heading_row(str(objective.id), f"Mục tiêu {objective.id}: {one_line(objective.title)}"))
+        group = None
+        for evaluation in mine:
+            if evaluation.target.group and evaluation.target.group != group:
+                rows.append(_heading_row("", evaluation.target.group))
+            group = evaluation.target.group
+            rows.append(appendix_row(evaluation))
+    return rows
+
+
+def _heading_row(stt: str, name: str) -> dict:
+    return {"heading": True, "stt": stt, "name": name, "unit": "", "plan": "", "actual": "", "attainment": "",
+            "previous": "", "status": ""}
+
+
+def appendix_row(evaluation: Evaluation) -> dict:
+    target, previous = evaluation.target, evaluation.previous
+    return {
+        "heading": False,
+        "stt": target.id,
+        "name": one_line(target.name),
+        "unit": target.unit,
+        "plan": plan_words(target, unit=False),
+        "actual": actual_number(evaluation),
+        "attainment": percent_text(evaluation.attainment),
+        "previous": percent_text(previous.ratio if previous else None),
+        "status": status_words(evaluation),
+    }

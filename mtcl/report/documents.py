@@ -45,6 +45,15 @@ def figure_notices(status: YearStatus) -> tuple[str, ...]:
     return tuple(notices)
 
 
+def unsigned_notice(name: str, who: str) -> tuple[str, ...]:
+    """A document without the name of who signs it leaves the line blank for handwriting,
+    and says so."""
+    if name.strip():
+        return ()
+    return (f"chưa có họ tên {who}: dòng họ tên để trống để ký tay (thêm --signer \"Họ và tên\""
+            + (" hoặc điền report.signer trong objectives.yaml" if who == "người ký" else "") + ")",)
+
+
 def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, action_id: str | None) -> Prepared:
     """The document of ``kind``.  A period's figures are taken at ``as_of``, by default
     the period's end: the report is written before the period ends (15/6 for six months,
@@ -79,11 +88,14 @@ def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, a
         tasks = [s for s in tasks if fold(options.owner) in fold(s.task.lead)]
         slug += "-" + "-".join(fold(options.owner).replace("-", " ").split())
     if kind == "results":
-        context = build_context(book, status, tasks, options)
+        earlier = year_status(book, period_end(book.year, "h1")) if options.period == "year" else None
+        if earlier is not None and options.owner:
+            earlier = earlier.only({row.target.id for row in status.rows})
+        context = build_context(book, status, tasks, options, earlier)
         return Prepared(context, "bao-cao-mtcl.docx", f"bao-cao-mtcl-{slug}-{book.year}.docx",
-                        figure_notices(status))
+                        figure_notices(status) + unsigned_notice(context["signer"], "người ký"))
     earlier = year_status(book, quality.earlier_checkpoint(book.year, options.period))
     context = quality.review_context(book, options.period, status, earlier, tasks, options.report_date,
                                      options.signer or "")
     return Prepared(context, "xem-xet-lanh-dao.docx", f"xem-xet-lanh-dao-{slug}-{book.year}.docx",
-                    figure_notices(status))
+                    figure_notices(status) + unsigned_notice(context["prepared_by"], "người lập"))

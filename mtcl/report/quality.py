@@ -15,7 +15,7 @@ from mtcl.attainment import Evaluation
 from mtcl.book import Book
 from mtcl.numbers import format_date
 from mtcl.periods import period_phrase
-from mtcl.report.context import action_phrase, document_number, letterhead
+from mtcl.report.context import action_phrase, counts_words, document_number, letterhead, objectives_chart
 from mtcl.schedule import OccurrenceState, plan_summary
 from mtcl.status import YearStatus
 from mtcl.words import ACTION_STATE_WORDS, actual_text, capitalised, plan_words, status_words, verdict
@@ -23,6 +23,8 @@ from mtcl.words import ACTION_STATE_WORDS, actual_text, capitalised, plan_words,
 # The review compares each target with the checkpoint before: the first quarter for the
 # six-month review, the first half for the annual one.
 EARLIER_CHECKPOINT = {"h1": (3, 31), "year": (6, 30)}
+EARLIER_NAMES = {"h1": ("Quý I", "6 tháng"), "year": ("6 tháng", "Cả năm")}
+HANDWRITING = ["", ""]  # blank lines below an empty field (with its own line: three)
 
 
 def _subject_text(book: Book, action: Action) -> str:
@@ -57,12 +59,14 @@ def action_context(book: Book, action: Action) -> dict:
         ("Kết quả thực hiện", closed.result if closed else ""),
         ("Minh chứng", (closed.evidence or "") if closed else ""),
         ("Ngày đóng phiếu", format_date(closed.closed_on) if closed else ""),
-        ("Đánh giá hiệu lực", capitalised(verdict(closed.effective)) if closed else "Chưa đánh giá"),
+        ("Đánh giá hiệu lực", capitalised(verdict(closed.effective)) if closed else ""),
     ]
     return {
         **letterhead(book, opened.opened_on, action.id),
         "subject": f"(Theo điều 10.2 TCVN ISO 9001:2015, năm {book.year})",
-        "fields": [{"label": label, "value": value} for label, value in fields],
+        # An empty field is left three lines high, for the result to be written by hand.
+        "fields": [{"label": label, "value": value, "blank": [] if value else HANDWRITING}
+                   for label, value in fields],
         "opened_by": opened.by,
     }
 
@@ -103,14 +107,26 @@ def register_context(book: Book, on: date) -> dict:
     }
 
 
+RANK = {"met": 4, "on_track": 3, "near": 2, "behind": 1, "not_met": 0}
+
+
 def trend(now: Evaluation, before: Evaluation) -> str:
-    """'tăng (tốt lên)', 'giảm (xấu đi)', 'không đổi' — or '' without two figures."""
-    if now.actual is None or before.actual is None:
+    """How a target moved since the earlier checkpoint: a running total by its status
+    ('tốt lên: Chậm tiến độ → Đúng tiến độ'), a rate or a level by its value ('tăng (tốt
+    lên)'); '' when the earlier checkpoint had no figure."""
+    if now.figure is None or before.figure is None:
         return ""
+    if [id(r) for r in now.figure.records] == [id(r) for r in before.figure.records]:
+        return "chưa có số liệu mới"
+    if now.target.kind == "cumulative":
+        if now.status == before.status:
+            return f"giữ nguyên ({status_words(now).lower()})"
+        better = RANK.get(now.status, 0) > RANK.get(before.status, 0)
+        return f"{'tốt lên' if better else 'xấu đi'}: {status_words(before)} → {status_words(now)}"
     if now.actual == before.actual:
         return "không đổi"
     rising = now.actual > before.actual
-    better = rising != (now.target.op == "<=")
+    better = rising != now.target.less_is_better
     return f"{'tăng' if rising else 'giảm'} ({'tốt lên' if better else 'xấu đi'})"
 
 
@@ -124,6 +140,7 @@ def review_context(
     prepared_by: str,
 ) -> dict:
     before = {e.target.id: e for e in earlier.evaluations}
+    names = EARLIER_NAMES[period]
     rows = [
         {
             "stt": e.target.id,
@@ -135,13 +152,8 @@ def review_context(
         }
         for e in status.evaluations
     ]
-    summary = status.summary
-    objectives_summary = (
-        f"Đến ngày {format_date(status.as_of)}: đạt {summary['met']}/{summary['total']} chỉ tiêu; "
-        f"{summary['on_track']} đúng tiến độ, {summary['behind']} chậm tiến độ, {summary['near']} gần đạt, "
-        f"{summary['not_met']} chưa đạt, {summary['no_data']} chưa có số liệu. Xu hướng so với ngày "
-        f"{format_date(earlier.as_of)}."
-    )
+    objectives_summary = (f"Đến ngày {format_date(status.as_of)}: {counts_words(status.evaluations, missing=True)}. "
+                          f"Xu hướng so với ngày {format_date(earlier.as_of)}.")
     plan = plan_summary(tasks)
     plan_sentence = (
         f"{plan['due']} lần thực hiện nhiệm vụ đã đến hạn: {plan['done']} hoàn thành đúng hạn, {plan['done_late']} "
@@ -161,9 +173,9 @@ def review_context(
         if actions
         else "Chưa có hành động khắc phục nào trong kỳ."
     )
-    proposals = [
-        f"- Mở hành động khắc phục cho chỉ tiêu {target.id} ({target.label})." for target in status.without_action
-    ] + [
+    uncovered = status.without_action
+    proposals = ([f"- Mở hành động khắc phục cho {len(uncovered)} chỉ tiêu chưa đạt hoặc chậm tiến độ: "
+                  + "; ".join(f"{t.id} ({t.label})" for t in uncovered) + "."] if uncovered else []) + [
         f"- Xem xét lại hành động {a.id}: chưa có hiệu lực." for a in closed if not a.closed.effective
     ]
     return {
@@ -182,6 +194,7 @@ def review_context(
         "actions": [f"- {action_phrase(a)}: {a.opened.problem}." for a in actions],
         "proposals": proposals or ["Tiếp tục duy trì Hệ thống quản lý chất lượng."],
         "prepared_by": prepared_by,
+        "chart": objectives_chart(book, [(names[0], earlier), (names[1], status)]),
     }
 
 

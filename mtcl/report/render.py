@@ -176,6 +176,7 @@ def render_docx(context: dict, out: Path, shipped: str, template: Path | None = 
     except (TemplateError, TemplateLimit, *RENDER_ERRORS) as exc:
         xml = document.patch_xml(document.get_xml())
         raise _template_error(template or Path(shipped), exc, "\n".join(_paragraph_texts(xml))) from None
+    _place_charts(document.docx, context)
     buffer = io.BytesIO()
     document.save(buffer)
     try:
@@ -183,6 +184,19 @@ def render_docx(context: dict, out: Path, shipped: str, template: Path | None = 
     except OSError as exc:
         raise UserError(f"không ghi được '{display_path(out)}': {os_problem(exc)}") from None
     return out
+
+
+def _place_charts(document, context: dict) -> None:
+    """A native Word chart where the template shows the chart's mark (a template without
+    the mark has no chart)."""
+    chart = context.get("chart")
+    if not chart:
+        return
+    from mtcl.report.chart import insert_chart  # python-docx is loaded already; openpyxl 60 ms on use
+
+    for paragraph in document.paragraphs:
+        if paragraph.text.strip() == chart["mark"]:
+            insert_chart(document, paragraph, chart)
 
 
 def _paragraph_texts(xml: str) -> list[str]:
