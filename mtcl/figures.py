@@ -61,6 +61,11 @@ class FigureRecord:
     note: str | None = None
     by: Text
     recorded_at: dt.datetime
+    # A figure imported from a department's spreadsheet: the file's name, the sheet and
+    # cell it was read from, and the file's SHA-256 (the same file is never imported twice).
+    file: str | None = None
+    cell: str | None = None
+    sha256: str | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> FigureRecord:

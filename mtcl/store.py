@@ -100,6 +100,11 @@ class JsonlStore(Generic[M]):
         lock, so a number it gives out is not given twice).  The file is read once, and
         checked with ``check``: a damaged file is never appended to, which would hide the
         damage.  Returns every entry, the new one last."""
+        return self.append_all(lambda entries: [make(entries)], check)
+
+    def append_all(self, make: Callable[[list[M]], list[M]], check: Check | None = None) -> list[M]:
+        """Add every entry ``make`` builds, in one write: all of them or, on any failure,
+        none.  Returns every entry, the new ones last."""
         try:
             with locked(self.path):
                 try:
@@ -107,12 +112,12 @@ class JsonlStore(Generic[M]):
                 except FileNotFoundError:
                     old = b""
                 entries = self._parse(old, check)
-                entry = make(entries)
-                line = self.adapter.dump_json(entry, exclude_none=True) + b"\n"
+                new = make(entries)
+                lines = b"".join(self.adapter.dump_json(entry, exclude_none=True) + b"\n" for entry in new)
                 if old and not old.endswith(b"\n"):
                     old += b"\n"
-                atomic_write(self.path, old + line)
-                return [*entries, entry]
+                atomic_write(self.path, old + lines)
+                return [*entries, *new]
         except OSError as exc:
             raise UserError(
                 f"không ghi được vào '{display_path(self.path)}': {os_problem(exc)}; tệp cũ vẫn còn nguyên"

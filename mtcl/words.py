@@ -159,6 +159,11 @@ def record_text(record: FigureRecord, target: Target) -> str:
     return text
 
 
+def imported_from(record: FigureRecord) -> str | None:
+    """'nhập từ phong-dc.xlsx, ô Biểu số liệu!F7' for a figure read from a form."""
+    return f"nhập từ {record.file}, ô {record.cell}" if record.file else None
+
+
 def percent_text(value: Decimal | None) -> str:
     """'98,5%', or nothing when there is no percentage to give."""
     return format_percent(value) if value is not None else ""

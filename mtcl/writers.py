@@ -45,6 +45,24 @@ def add_record(book: Book, record: FigureRecord) -> tuple[Book, FigureRecord]:
     return book.with_entries(records=records), records[-1]
 
 
+def add_records(book: Book, records: list[FigureRecord]) -> tuple[Book, list[FigureRecord]]:
+    """Store several figures in one write, all or none (a department's form).  A file whose
+    SHA-256 is already in the records (two officers importing it at once) is refused."""
+    store = records_store(book.folder)
+    digests = {r.sha256 for r in records if r.sha256}
+
+    def make(existing: list[FigureRecord]) -> list[FigureRecord]:
+        if any(r.sha256 in digests for r in existing):
+            raise UserError("tệp này vừa được nhập (có thể ở máy khác); không ghi thêm")
+        made: list[FigureRecord] = []
+        for record in records:
+            made.append(_referenced(record, store, RECORD_REF, existing + made))
+        return made
+
+    stored = store.append_all(make, record_problem(book.targets, book.year))
+    return book.with_entries(records=stored), stored[len(stored) - len(records):]
+
+
 @dataclass(frozen=True)
 class Evidence:
     """An evidence file as a completion stores it."""

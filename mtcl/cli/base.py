@@ -112,6 +112,13 @@ def data_folder(data: Path | None) -> Path:
     return data or Path(os.environ.get("MTCL_DATA") or "data")
 
 
+def reports_folder(book) -> Path:
+    """Where documents are written by default: reports/YEAR beside the data folder."""
+    folder = book.root.resolve().parent / "reports" / str(book.year)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def today() -> date:
     """Today, or the date in ``MTCL_TODAY`` (to catch up on a past day, and for tests)."""
     fixed = os.environ.get("MTCL_TODAY")

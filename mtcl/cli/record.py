@@ -18,7 +18,7 @@ from mtcl.numbers import format_date
 from mtcl.status import doubt_about, year_status
 from mtcl.text import visible
 from mtcl.status import history as target_history
-from mtcl.words import record_text, target_phrase
+from mtcl.words import imported_from, record_text, target_phrase
 from mtcl.writers import add_record, withdraw
 
 
@@ -90,7 +90,8 @@ def history(
             mark = styled("← đang tính", "bold") if row.counts else ""
         grid.add_row(
             f"{format_date(r.as_of)}\n{r.ref}", f"ước {figure}" if r.estimated else figure,
-            "; ".join(t for t in (r.source, r.note) if t), f"{r.by}, {r.recorded_at:%d/%m/%Y %H:%M}", mark,
+            "; ".join(t for t in (r.source, r.note, imported_from(r)) if t), f"{r.by}, {r.recorded_at:%d/%m/%Y %H:%M}",
+            mark,
         )
     console().print(grid)
 

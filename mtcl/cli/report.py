@@ -9,7 +9,7 @@ import typer
 
 from mtcl.book import open_year
 from mtcl.cli.base import (AsOfOption, DataOption, OwnerOption, YearOption, command, console, data_folder, date_option, echo,
-                           templates_app, when)
+                           reports_folder, templates_app, when)
 from mtcl.errors import UserError
 from mtcl.files import display_path
 from mtcl.periods import check_in_window, check_period
@@ -50,9 +50,7 @@ def report(
         echo(render_markdown(document.context, template), end="")
         return
     if out is None:
-        folder = book.root.resolve().parent / "reports" / str(book.year)
-        folder.mkdir(parents=True, exist_ok=True)
-        out = folder / document.file_name
+        out = reports_folder(book) / document.file_name
     written = render_docx(document.context, out, document.template, template, force)
     echo(f"Đã lập báo cáo: {display_path(written)}")
 
