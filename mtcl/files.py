@@ -10,9 +10,10 @@ import hashlib
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 
 from mtcl.errors import UserError
 
@@ -28,15 +29,18 @@ def display_path(path: Path) -> str:
         return printable_path(path)
 
 
-def printable_path(path: Path) -> str:
+def printable_path(path: PurePath) -> str:
     """A path as text: a file name that is not UTF-8 (a zip made on a Windows PC) keeps its
     odd bytes written out (\\xe1) instead of breaking what prints or stores it."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def portable(path: Path) -> str:
-    """A path as it is stored in a record: printable, with '/' between folders on every system."""
-    return printable_path(path).replace("\\", "/") if os.sep == "\\" else printable_path(path)
+def portable(path: PurePath) -> str:
+    """A path as it is stored in a record: printable, with '/' between folders on every
+    system ('minh-chung\\ct.pdf' typed on Windows is stored 'minh-chung/ct.pdf', a drive
+    letter kept: 'D:/ho-so/ct.pdf')."""
+    text = printable_path(path)
+    return text.replace("\\", "/") if isinstance(path, PureWindowsPath) else text
 
 
 def real_path(path: Path) -> Path:
@@ -113,15 +117,40 @@ def atomic_write(path: Path, content: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        _replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)  # make the rename itself survive a power cut
-    finally:
-        os.close(directory)
+    if os.name == "posix":  # Windows cannot open a folder as a file; NTFS journals the rename itself
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)  # make the rename itself survive a power cut
+        finally:
+            os.close(directory)
+
+
+# Windows refuses to replace a file another program holds open (Excel keeps a workbook or a
+# CSV open, Word a report): the rename is tried again for a moment before giving up.
+BUSY_WINERRORS = {5, 32, 33}  # access denied, sharing violation, lock violation
+BUSY_RETRIES = (0.1, 0.2, 0.4, 0.8)  # seconds between tries: 1.5 s in all
+HOLDERS = {".xlsx": "Excel", ".csv": "Excel", ".jsonl": "Excel hoặc Notepad", ".docx": "Word", ".md": "Notepad",
+           ".yaml": "Notepad hoặc trình soạn thảo", ".ics": "Outlook hoặc trình lịch"}
+
+
+def _replace(temporary: str, path: Path) -> None:
+    for pause in (*BUSY_RETRIES, None):
+        try:
+            os.replace(temporary, path)
+            return
+        except PermissionError as exc:
+            if getattr(exc, "winerror", None) not in BUSY_WINERRORS:
+                raise
+            if pause is None:
+                holder = HOLDERS.get(path.suffix.lower(), "một chương trình khác")
+                raise UserError(f"tệp '{display_path(path)}' đang được mở trong {holder}, không ghi đè được; "
+                                "tệp cũ vẫn nguyên, chưa ghi gì",
+                                "đóng tệp trong chương trình đó rồi chạy lại lệnh") from None
+            time.sleep(pause)
 
 
 def _mode_for(path: Path) -> int:
@@ -144,16 +173,41 @@ def locked(path: Path) -> Iterator[None]:
     holding it longer than the timeout gets a clear message.  A temporary file of ``path``
     found then was left by a writer killed before its rename: nobody else can be writing
     it, so it is removed."""
-    from filelock import FileLock, Timeout  # 15 ms at start-up; only writers need it
+    from filelock import Timeout  # 15 ms at start-up; only writers need it
 
     path = real_path(path) if path.is_symlink() else path  # one lock for a file shared through links
+    lock = Path(str(path) + ".lock")
     try:
-        with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
+        with _acquired(lock):
             for stale in path.parent.glob(f".{path.name}.*.tmp"):
                 stale.unlink(missing_ok=True)
             yield
     except Timeout:
-        raise UserError(f"tệp '{display_path(path)}' đang được người khác ghi; hãy thử lại sau ít giây") from None
+        raise UserError(f"tệp '{display_path(path)}' đang được người khác ghi; hãy thử lại sau ít giây",
+                        f"nếu chắc không ai đang ghi (máy vừa bị tắt ngang), xóa tệp '{display_path(lock)}'") from None
+
+
+@contextmanager
+def _acquired(lock: Path) -> Iterator[None]:
+    """The lock file held: an operating-system lock, or on a shared drive whose file system
+    has none (some network mounts), a lock made by creating the file alone."""
+    from filelock import FileLock, SoftFileLock, Timeout  # 15 ms at start-up; only writers need it
+
+    holder = FileLock(str(lock), timeout=LOCK_TIMEOUT_SECONDS)
+    try:
+        holder.acquire()
+    except NotImplementedError:  # filelock's word for a file system without flock
+        holder = SoftFileLock(str(lock), timeout=LOCK_TIMEOUT_SECONDS)
+        holder.acquire()
+    except Timeout:
+        raise
+    except OSError as exc:
+        raise UserError(f"không khóa được tệp '{display_path(lock)}' để ghi: {os_problem(exc)}",
+                        "thư mục dữ liệu trên ổ mạng cần quyền ghi; nếu vẫn lỗi, chép thư mục về máy") from None
+    try:
+        yield
+    finally:
+        holder.release()
 
 
 def sha256_of(path: Path) -> str:

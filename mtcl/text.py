@@ -13,6 +13,20 @@ import unicodedata
 from mtcl.errors import UserError
 
 
+SAVE_AS_UTF8 = ("lưu lại tệp với mã UTF-8: trong Notepad chọn Tệp › Lưu thành…, ô Mã hóa chọn UTF-8; trong Word "
+                "chọn Lưu thành… › Văn bản thuần (*.txt), rồi ở hộp Chuyển đổi tệp chọn Mã hóa khác › Unicode (UTF-8)")
+
+
+def not_utf8(raw: bytes) -> str:
+    """Why bytes that are not UTF-8 were refused: Notepad's "ANSI" (Windows-1258 on a
+    Vietnamese Windows) is the usual cause, and is named when the bytes read as it."""
+    try:
+        raw.decode("cp1258")
+    except UnicodeDecodeError:
+        return "không phải mã UTF-8"
+    return "không phải mã UTF-8 (có vẻ được lưu với mã ANSI của Windows, Windows-1258)"
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

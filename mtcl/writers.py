@@ -89,7 +89,7 @@ def evidence(book: Book, file: Path) -> Evidence:
         return Evidence(portable(file), digest,
                         f"tệp minh chứng nằm ngoài thư mục '{printable_path(base)}' (thư mục đưa vào git): "
                         f"lưu đường dẫn như đã gõ, '{portable(file)}'")
-    warning = None if relative.as_posix() == printable_path(relative) else \
+    warning = None if printable_path(relative) == str(relative) else \
         f"tên tệp minh chứng có byte không phải UTF-8: lưu là '{portable(relative)}'"
     return Evidence(portable(relative), digest, warning)
 

@@ -20,7 +20,7 @@ import yaml
 from mtcl.errors import DataError, DataErrors, Path_, Source
 from mtcl.files import display_path, os_problem
 from mtcl.numbers import MAX_DIGITS, TOO_MANY_DIGITS, digit_count
-from mtcl.text import nfc
+from mtcl.text import SAVE_AS_UTF8, nfc, not_utf8
 
 try:  # the C composer is several times faster; marks and nodes are the same
     from yaml import CSafeLoader as _Loader
@@ -80,7 +80,7 @@ def _decode(raw: bytes, source: Source) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DataErrors(
-            [DataError(source.file, line, column, "tệp không phải mã UTF-8; hãy lưu lại tệp với mã UTF-8")]
+            [DataError(source.file, line, column, f"tệp {not_utf8(raw)}; {SAVE_AS_UTF8}")]
         ) from None
 
 

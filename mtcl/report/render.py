@@ -20,7 +20,7 @@ from typing import Any
 
 from mtcl.errors import UserError
 from mtcl.files import atomic_write, display_path, os_problem, regular_file
-from mtcl.text import visible
+from mtcl.text import SAVE_AS_UTF8, not_utf8, visible
 
 REPORT_TEMPLATE = "bao-cao-mtcl.docx"
 MARKDOWN_TEMPLATE = "bao-cao-mtcl.md.j2"
@@ -214,8 +214,7 @@ def render_markdown(context: dict, template: Path | None = None) -> str:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(f"mẫu báo cáo '{display_path(name)}' không phải mã UTF-8",
-                        "lưu lại mẫu với mã UTF-8 (Notepad: Lưu thành… › Mã hóa: UTF-8)") from None
+        raise UserError(f"mẫu báo cáo '{display_path(name)}' {not_utf8(content)}", SAVE_AS_UTF8) from None
     try:
         with time_limit():
             return GuardedEnvironment(autoescape=False).from_string(text).render(shown(context))
