@@ -9,7 +9,9 @@ import typer
 
 from mtcl.book import open_year
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, command, console, data_folder,
-                           date_option, echo, print_json, stamp, styled, table, today, when)
+                           date_option, echo, print_json, reports_folder, stamp, styled, table, today, when)
+from mtcl.errors import UserError
+from mtcl.files import display_path
 from mtcl.completions import Done
 from mtcl.text import visible
 from mtcl.numbers import format_date
@@ -38,7 +40,13 @@ def plan(
     due_within: Annotated[
         Optional[int], typer.Option("--due-within", help="Chỉ các việc chưa làm có hạn trong số ngày tới (kể cả quá hạn).")
     ] = None,
-    lead: Annotated[Optional[str], typer.Option("--lead", help="Chỉ nhiệm vụ do đơn vị này chủ trì.")] = None,
+    lead: Annotated[Optional[str], typer.Option("--owner", "--lead",
+                                                help="Chỉ nhiệm vụ do đơn vị này chủ trì (một phần tên, không cần dấu).")] = None,
+    ics: Annotated[bool, typer.Option("--ics", help="Ghi các hạn ra tệp lịch (.ics) cho Google Calendar, Outlook, "
+                                                    "điện thoại.")] = False,
+    remind: Annotated[Optional[str], typer.Option("--remind", help="Với --ics: nhắc trước bao nhiêu ngày, ví dụ "
+                                                                   "7,1 (mặc định).", show_default=False)] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Với --ics: tệp .ics ghi ra.", show_default=False)] = None,
     data: DataOption = None,
     year: YearOption = None,
     as_json: JsonOption = False,
@@ -46,10 +54,27 @@ def plan(
     book = open_year(data_folder(data), year)
     result = plan_status(book, when(book.year, as_of), DUE_SOON_DAYS if due_within is None else due_within)
     shown = result.select(book, task_ids, lead, overdue, due_within)
-    if as_json:
+    if (remind is not None or out is not None) and not ics:
+        raise UserError("--remind và --out chỉ dùng với --ics")
+    if ics:
+        write_calendar(book, shown, remind, out)
+    elif as_json:
         print_json(result.json(shown))
-        return
-    print_plan(book.year, result, shown)
+    else:
+        print_plan(book.year, result, shown)
+
+
+def write_calendar(book, shown: list[OccurrenceState], remind: str | None, out: Path | None) -> None:
+    from mtcl.report.calendar import plan_calendar, reminder_days, write_ics  # icalendar: 40 ms, only for --ics
+
+    days = reminder_days(remind)
+    if not shown:
+        raise UserError("không có nhiệm vụ nào để ghi ra lịch")
+    out = out or reports_folder(book) / f"ke-hoach-mtcl-{book.year}.ics"
+    written, still_open, done = write_ics(out, plan_calendar(book, shown, days, stamp(None).at))
+    reminders = f"nhắc trước {', '.join(f'{d} ngày' for d in days)}" if days else "không nhắc"
+    echo(f"Đã ghi lịch: {display_path(written)} ({still_open} hạn chưa xong, {reminders}; {done} lần đã xong ghi là "
+         "hủy để lịch bỏ đi). Mở tệp bằng Outlook, hoặc nhập vào Google Calendar (Cài đặt › Nhập và xuất).")
 
 
 def print_plan(year: int, result: PlanStatus, shown: list[OccurrenceState]) -> None:
