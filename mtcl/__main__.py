@@ -1,5 +1,5 @@
 """Allow ``python -m mtcl``."""
 
-from mtcl.cli.app import main
+from mtcl.cli.main import main
 
 main()

@@ -78,26 +78,26 @@ class Evaluation:
 
 
 class RecordIndex:
-    """Records grouped by target (and checklist item), each group in supersession order."""
+    """Records grouped by target, in file order.  Which one counts at a date is found by one
+    pass over the target's records, never by sorting them all: the last one dated on or
+    before the date, and of two with the same date the later in the file."""
 
     def __init__(self, records: Iterable[FigureRecord]):
         groups: dict[str, list[FigureRecord]] = defaultdict(list)
         for record in records:
             groups[record.target].append(record)
-        for group in groups.values():
-            group.sort(key=_as_of)  # stable: the same date keeps the order of the file
         self._groups = groups
 
     def of(self, target_id: str) -> list[FigureRecord]:
-        return self._groups.get(target_id, [])
+        """A target's records in supersession order: by date, the file's order within a date."""
+        return sorted(self._groups.get(target_id, []), key=_as_of)  # a stable sort
 
     def current(self, target_id: str, as_of: date, item: str | None = None) -> FigureRecord | None:
         """The record that counts at ``as_of``: the last one dated on or before it."""
         found = None
-        for record in self.of(target_id):
-            if record.as_of > as_of:
-                break
-            if item is None or record.item == item:
+        for record in self._groups.get(target_id, ()):
+            if record.as_of <= as_of and (item is None or record.item == item) and (
+                    found is None or record.as_of >= found.as_of):
                 found = record
         return found
 

@@ -30,7 +30,7 @@ from mtcl.figures import RECORDS_FILE, FigureRecord, record_problem
 from mtcl.figures import REF_PREFIX as RECORD_REF
 from mtcl.files import collector_paused, display_path
 from mtcl.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade
-from mtcl.models import Located, Notes, Objective, Objectives, Plan, Task, Target, id_key
+from mtcl.models import Catalogue, Located, Notes, Objective, Objectives, Plan, Task, Target, id_key
 from mtcl.store import JsonlStore
 from mtcl.validation import describe_error
 from mtcl.yamlsource import read_yaml
@@ -128,6 +128,9 @@ class Book:
         for entry in [*self.objectives.objectives, *self.tasks.values(), *self.targets.values()]:
             self._keys[id_key(str(entry.id))] = entry
         self._previous: list[Book | None] = []
+        # The targets whose figures were read, when not all were (mtcl record reads its
+        # target's alone): a view of the other targets would show them without figures.
+        self.only: set[str] | None = None
 
     @property
     def year(self) -> int:
@@ -196,24 +199,32 @@ class Book:
         A last year that does not load raises ``UserError`` for the caller to report."""
         if not self._previous:
             folder = year_folders(self.root).get(self.year - 1)
-            self._previous.append(open_year(self.root, self.year - 1) if folder is not None else None)
+            self._previous.append(open_year(self.root, self.year - 1, self.only) if folder is not None else None)
         return self._previous[0]
+
+    def with_figures_of(self, ids: set[str]) -> Book:
+        """The same year with the figures of the targets ``ids`` read, and no others."""
+        book = self.with_entries(records=records_store(self.folder).load(record_problem(self.targets, self.year), ids))
+        book.only = ids
+        return book
 
     def with_entries(self, **entries: list) -> Book:
         """The same year with ``records``, ``completions``, ``action_events`` or
         ``withdrawals`` replaced (after a write, with everything the file held under the lock)."""
         book = replace(self, **entries)
         book._previous = self._previous
+        book.only = self.only
         return book
 
 
-def open_year(root: Path, year: int | None = None) -> Book:
-    """Load and check the year's hand-written files and what was recorded for it."""
+def open_year(root: Path, year: int | None = None, only: set[str] | None = None) -> Book:
+    """Load and check the year's hand-written files and what was recorded for it; with
+    ``only``, the figures of those targets alone (see ``Book.only``)."""
     folder = year_folder(root, year)
-    return open_folder(folder, int(folder.name))
+    return open_folder(folder, int(folder.name), only)
 
 
-def open_folder(folder: Path, year: int) -> Book:
+def open_folder(folder: Path, year: int, only: set[str] | None = None) -> Book:
     """Load and check one year's folder, whatever it is called (a new year is checked in
     its temporary folder before it takes its name)."""
     errors: list[DataError] = []
@@ -230,12 +241,16 @@ def open_folder(folder: Path, year: int) -> Book:
     book = Book(folder, objectives[0], plan[0], warnings=warnings,
                 sources={OBJECTIVES_FILE: objectives[1], PLAN_FILE: plan[1]},
                 notes=load_notes(folder / NOTES_FILE, objectives[0]))
+    book.only = only
     book = book.with_entries(
-        records=records_store(folder).load(record_problem(book.targets, book.year)),
+        records=records_store(folder).load(record_problem(book.targets, book.year), only),
         completions=completions_store(folder).load(completion_problem(book.tasks, book.year)),
         action_events=actions_store(folder).load(event_problem(book.targets, book.tasks, book.year)),
     )
-    return book.with_entries(withdrawals=withdrawals_store(folder).load(withdrawal_problem(book.has_line)))
+    # A withdrawal must name a line of the year; with some figures only, the others are
+    # not there to be named, so the check is left to the commands that read them all.
+    check = withdrawal_problem(book.has_line) if only is None else None
+    return book.with_entries(withdrawals=withdrawals_store(folder).load(check))
 
 
 def _load_part(path: Path, model: type[M], kind: str, errors: list[DataError], warnings: list[DataError]):
@@ -277,6 +292,23 @@ def _validated(raw: dict, source: Source, model: type[M]) -> M:
         raise DataErrors(_first_per_place(source, exc.errors(), model)) from None
     _mark_paths(document, ())
     return document
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    """The level above's indicators.yaml, checked like the other files (codes unique)."""
+    raw, source = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataErrors([source.error((), "tệp phải là một bảng 'khóa: giá trị' ở cấp ngoài cùng")])
+    catalogue = _validated(raw, source, Catalogue)
+    seen: set[str] = set()
+    errors = []
+    for number, indicator in enumerate(catalogue.indicators):
+        if indicator.code in seen:
+            errors.append(source.error(("indicators", number, "code"), f"mã chỉ số '{indicator.code}' có hai lần"))
+        seen.add(indicator.code)
+    if errors:
+        raise DataErrors(errors)
+    return catalogue
 
 
 def load_notes(path: Path, objectives: Objectives) -> Notes:

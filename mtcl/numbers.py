@@ -1,4 +1,4 @@
-"""Numbers and dates the Vietnamese way, read strictly and written through Babel.
+"""Numbers and dates the Vietnamese way, read strictly and written as Babel's vi_VN would.
 
 Vietnamese writing groups thousands with ``.`` and marks decimals with ``,``: 1.936,49 tấn,
 5,573 tỷ đồng, 78.000 lượt.  Reading is strict because a misread figure is worse than a
@@ -28,6 +28,7 @@ _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _VN_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 
 EXAMPLE = "ví dụ 1.936,49 hoặc 5,573 hoặc 78.000"
+_VIETNAMESE_MARKS = str.maketrans(",.", ".,")
 MAX_DIGITS = 15
 TOO_MANY_DIGITS = f"có quá nhiều chữ số (mtcl nhận số có tối đa {MAX_DIGITS} chữ số)"
 
@@ -76,8 +77,6 @@ def quantize(value: Decimal, places: int) -> Decimal:
 def format_number(value: Decimal | int, places: int | None = None, most: int | None = None) -> str:
     """1936.49 → '1.936,49'.  ``places=None`` keeps every significant decimal, or at
     ``most`` that many (99.2000 → '99,2', 33.3333 → '33,33' with ``most=2``)."""
-    from babel.numbers import format_decimal  # with the vi locale: 25 ms, not needed by --json
-
     value = Decimal(value)
     if most is not None:
         value = quantize(value, most).normalize()
@@ -85,8 +84,10 @@ def format_number(value: Decimal | int, places: int | None = None, most: int | N
         exponent = value.normalize().as_tuple().exponent
         places = max(0, -exponent) if isinstance(exponent, int) else 0
     value = quantize(value, places)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(value, format=pattern, locale="vi_VN", decimal_quantization=False)
+    # Python groups with ',' and marks decimals with '.': the two are swapped (the result is
+    # checked against Babel's vi_VN formatting in the tests).
+    text = f"{abs(value):,.{places}f}".translate(_VIETNAMESE_MARKS)
+    return f"-{text}" if value < 0 else text
 
 
 def rounded_number(value: Decimal) -> str:

@@ -40,9 +40,9 @@ def add_record(book: Book, record: FigureRecord) -> tuple[Book, FigureRecord]:
     """Store a figure built by ``figures.build_record``; the book with every record the
     file now holds, and the record as stored (with its reference)."""
     store = records_store(book.folder)
-    records = store.append(lambda existing: _referenced(record, store, RECORD_REF, existing),
-                           record_problem(book.targets, book.year))
-    return book.with_entries(records=records), records[-1]
+    stored = store.append_referenced(record, RECORD_REF, record_problem(book.targets, book.year),
+                                     lambda existing: _referenced(record, store, RECORD_REF, existing))
+    return book.with_entries(records=[*book.records, stored]), stored
 
 
 def add_records(book: Book, records: list[FigureRecord]) -> tuple[Book, list[FigureRecord]]:

@@ -24,7 +24,7 @@ BROKEN = [
      "có ký tự Tab: hãy thụt lề bằng dấu cách, không dùng phím Tab"),
     ("unknown key", OBJ, "        plan: 5.573", "        plann: 5.573", "plann: 5.573", 9,
      "khóa 'plann' không hợp lệ ở đây (có phải 'plan'?); ở đây dùng các khóa: id, short, name, unit, plan, op, "
-     "kind, parent, sum_of, items, near_from, decimals, signed, change, base, milestones, owner, group"),
+     "kind, parent, sum_of, items, near_from, decimals, signed, change, base, milestones, owner, group, indicator"),
     ("bad reference", OBJ, "parent: 4a", "parent: 4x", "parent: 4x", 9, "chỉ tiêu cha '4x' không tồn tại"),
     ("yes as number", OBJ, "plan: 1936.49", "plan: yes", "plan: yes", 9, "'yes' không phải là số"),
     ("vietnamese comma in yaml", OBJ, "plan: 1936.49", "plan: 1.936,49", "plan: 1.936,49", 9,

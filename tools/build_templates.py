@@ -68,6 +68,24 @@ REVIEW_COLUMNS = [
     ("Đánh giá", Mm(26), CENTER, "r.status"),
     ("Xu hướng", Mm(28), CENTER, "r.trend"),
 ]
+ROLLUP_COLUMNS = [
+    ("STT", Mm(12), CENTER, "r.stt"),
+    ("Đơn vị", Mm(37), LEFT, "r.name"),
+    ("Chỉ tiêu đạt", Mm(17), CENTER, "r.met"),
+    ("Chậm tiến độ, chưa đạt", Mm(19), CENTER, "r.short"),
+    ("Chưa có số liệu", Mm(17), CENTER, "r.no_data"),
+    ("Nhiệm vụ quá hạn", Mm(16), CENTER, "r.overdue"),
+    ("HĐKP đang mở", Mm(17), CENTER, "r.actions"),
+    ("Đánh giá nội bộ", Mm(15), CENTER, "r.audit"),
+    ("Xem xét lãnh đạo", Mm(15), CENTER, "r.review"),
+]
+INDICATOR_COLUMNS = [
+    ("Hạng", Mm(14), CENTER, "r.rank"),
+    ("Đơn vị", Mm(60), LEFT, "r.name"),
+    ("Thực hiện", Mm(25), CENTER, "r.actual"),
+    ("Kế hoạch", Mm(25), CENTER, "r.plan"),
+    ("Đánh giá", Mm(41), CENTER, "r.status"),
+]
 DECISION_COLUMNS = [
     ("STT", Mm(12)), ("Vấn đề xem xét", Mm(55)), ("Quyết định, biện pháp", Mm(50)),
     ("Người thực hiện", Mm(25)), ("Thời hạn", Mm(23)),
@@ -173,11 +191,39 @@ def build_review_template(path: Path) -> Path:
     return _save(document, path)
 
 
+def build_rollup_template(path: Path) -> Path:
+    """The level above's summary of its bodies: how each stands, then each shared indicator
+    compared across them."""
+    document = _new_document()
+    _header_block(document)
+    _title(document, "BÁO CÁO", "{{ subject }}")
+    _body_paragraph(document, "{{ intro }}")
+    _heading(document, "I. TÌNH HÌNH CHUNG")
+    _lines(document, "summary")
+    _grid_table(document, ROLLUP_COLUMNS, "bodies")
+    _tag(document, "{%p if indicators %}")
+    _heading(document, "II. SO SÁNH CÁC CHỈ SỐ CHUNG")
+    _tag(document, "{%p for ind in indicators %}")
+    _heading(document, "{{ ind.heading }}", indent=True)
+    _grid_table(document, INDICATOR_COLUMNS, "ind.rows")
+    _body_paragraph(document, "{{ ind.median }}")
+    _tag(document, "{%p endfor %}")
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p if failed %}")
+    _heading(document, "{{ failed_heading }}")
+    _lines(document, "failed")
+    _tag(document, "{%p endif %}")
+    _body_paragraph(document, "{{ closing }}").paragraph_format.keep_with_next = True
+    _signature_block(document, recipients=True)
+    return _save(document, path)
+
+
 TEMPLATES = {
     "bao-cao-mtcl.docx": build_report_template,
     "phieu-hdkp.docx": build_action_template,
     "so-theo-doi-hdkp.docx": build_register_template,
     "xem-xet-lanh-dao.docx": build_review_template,
+    "tong-hop-mtcl.docx": build_rollup_template,
 }
 
 

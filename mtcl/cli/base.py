@@ -16,7 +16,6 @@ import os
 import shutil
 import sys
 import textwrap
-import time
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -67,24 +66,6 @@ def _main(
                                           callback=_show_version)] = False,
 ) -> None:
     """Theo dõi Mục tiêu chất lượng (ISO 9001:2015) của cơ quan: số liệu, kế hoạch, báo cáo."""
-    _check_timezone()
-
-
-def _check_timezone() -> None:
-    """A ``TZ`` that names no time zone (a file that is not one) would stop Babel, which
-    formats every number: it is set aside, with a word."""
-    zone = os.environ.get("TZ")
-    if not zone:
-        return
-    try:
-        from babel.localtime import get_localzone  # 5 ms, only when TZ is set
-
-        get_localzone()
-    except Exception:  # Babel raises ValueError, OSError or LookupError for a bad zone
-        del os.environ["TZ"]
-        if hasattr(time, "tzset"):
-            time.tzset()
-        echo(f"Lưu ý: biến TZ='{zone}' không phải múi giờ hợp lệ; bỏ qua.", err=True)
 
 
 DataOption = Annotated[

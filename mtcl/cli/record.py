@@ -13,7 +13,7 @@ from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOpt
                            data_folder, date_option, print_json, stamp, styled, table, today, when)
 from mtcl.cli.status import cells
 from mtcl.errors import UserError
-from mtcl.figures import FigureRecord, Typed, build_record
+from mtcl.figures import FigureRecord, Typed, build_record, twins
 from mtcl.numbers import format_date
 from mtcl.status import doubt_about, year_status
 from mtcl.text import visible
@@ -37,8 +37,11 @@ def record(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    book = open_year(data_folder(data), year)
+    # Only the figures of the target and of the targets its id could be mistaken for are
+    # read: a province's year of figures is not needed to add one.
+    book = open_year(data_folder(data), year, only=set())
     target = book.target(target_id)
+    book = book.with_figures_of({target.id, *(t.id for t in twins(book.targets, target))})
     typed = Typed(value, of, date_option(as_of), estimated, not_met, source, note)
     new = build_record(target, typed, book.year, today(), stamp(by))
     question = doubt_about(book, target, new)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from mtcl.actions import NEEDS_ACTION, Action, actions_about
 from mtcl.attainment import STALE_DAYS, Evaluation, summarise
 from mtcl.book import Book
-from mtcl.models import Decision, Objective, PeriodNotes, Target
+from mtcl.models import Decision, Issuer, Objective, PeriodNotes, ReportSettings, Target
 from mtcl.numbers import format_date, format_long_date, format_percent
 from mtcl.periods import period_phrase, quarter_of
 from mtcl.schedule import OccurrenceState, plan_summary
@@ -144,16 +144,22 @@ def document_number(book: Book, number: str | None, kind: str = "BC") -> str:
 
 
 def signer_org(book: Book) -> str:
+    return signer_org_of(book.objectives.issuer, book.objectives.report)
+
+
+def signer_org_of(issuer: Issuer, settings: ReportSettings) -> str:
     """'TM. ỦY BAN NHÂN DÂN' for a collective body; what report.signer_org says otherwise."""
-    settings = book.objectives.report
     if settings.signer_org is not None:
         return settings.signer_org.upper()
-    return f"TM. {book.objectives.issuer.authority.upper()}"
+    return f"TM. {issuer.authority.upper()}"
 
 
 def letterhead(book: Book, on: date, number: str | None) -> dict:
-    """The header every document of the body carries (NĐ 30/2020, Phụ lục I)."""
-    issuer = book.objectives.issuer
+    return letterhead_of(book.objectives.issuer, on, number)
+
+
+def letterhead_of(issuer: Issuer, on: date, number: str | None) -> dict:
+    """The header every document of a body carries (NĐ 30/2020, Phụ lục I)."""
     return {
         "authority": issuer.authority.upper(),
         "unit": issuer.unit.upper(),

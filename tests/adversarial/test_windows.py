@@ -16,7 +16,8 @@ import pytest
 import mtcl.files
 from typer.testing import CliRunner
 
-from mtcl.cli.app import app, main
+from mtcl.cli.app import app
+from mtcl.cli.main import main
 from mtcl.cli.streams import tone_apart, without_marks
 from mtcl.files import portable
 from tests.conftest import REPO

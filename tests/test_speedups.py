@@ -1,0 +1,127 @@
+"""Each speed-up gives exactly what the plain way gives: the file read whole against the
+file read line by line, the figure that counts found in one pass against a sorted scan,
+a figure recorded without reading every line against the full reading."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcl.attainment import RecordIndex
+from mtcl.errors import DataErrors
+from mtcl.figures import FigureRecord
+from mtcl.store import JsonlStore
+
+TARGETS = ["4a", "4đ", "5.2"]
+DAY = date(2023, 1, 1)
+
+
+def line(target: str, day: int, value: int, ref: str | None = None, **extra) -> bytes:
+    entry = {**({"ref": ref} if ref else {}), "target": target, "as_of": (DAY + timedelta(days=day)).isoformat(),
+             "value": str(value), "estimated": False, "by": "x", "recorded_at": "2023-07-01T00:00:00Z", **extra}
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+lines = st.lists(st.builds(line, st.sampled_from(TARGETS), st.integers(0, 200), st.integers(0, 10**6)),
+                 max_size=40)
+# What a hand can do to a line: space it, repeat a key, cut it, blank it, write a bad date.
+spoils = st.sampled_from([
+    lambda text: text,
+    lambda text: text.replace(b'"target":', b'"target" :'),
+    lambda text: text.replace(b'"by":"x"', b'"by":"x","by":"y"'),
+    lambda text: text[: len(text) // 2],
+    lambda text: b"",
+    lambda text: text.replace(b"2023-", b"2023-13-", 1),
+    lambda text: text.replace(b'"value":', b'"v\\u0061lue":'),
+])
+
+
+def read_both(tmp_path: Path, raw: bytes):
+    store = JsonlStore(tmp_path / "records.jsonl", FigureRecord)
+    outcomes = []
+    for read in (lambda: store._parse_lines(raw, None), lambda: store._parse_each(raw, None, "records.jsonl")):
+        try:
+            outcomes.append(("read", read()))
+        except DataErrors as exc:
+            outcomes.append(("refused", sorted((e.line, e.message) for e in exc.errors)))
+    return outcomes
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines, st.lists(spoils, max_size=3), st.randoms(use_true_random=False), st.booleans())
+def test_the_whole_file_reads_as_its_lines_do(tmp_path_factory, texts, spoiled, random, crlf):
+    texts = list(texts)
+    for spoil in spoiled:
+        if texts:
+            at = random.randrange(len(texts))
+            texts[at] = spoil(texts[at])
+    raw = (b"\r\n" if crlf else b"\n").join(texts) + b"\n"
+    whole, each = read_both(tmp_path_factory.mktemp("store"), raw)
+    assert whole == each
+
+
+def record(target: str, day: int, value: int, item: str | None = None) -> FigureRecord:
+    common = dict(target=target, as_of=DAY + timedelta(days=day), by="x",
+                  recorded_at=datetime(2023, 7, 1, tzinfo=timezone.utc))
+    if item is not None:
+        return FigureRecord(item=item, met=bool(value % 2), **common)
+    return FigureRecord(value=Decimal(value), **common)
+
+
+def sorted_current(records: list[FigureRecord], target: str, on: date, item: str | None) -> FigureRecord | None:
+    """The plain rule: sort the target's records by date (the file's order within a
+    date) and take the last one dated on or before ``on``."""
+    found = None
+    for candidate in sorted((r for r in records if r.target == target), key=lambda r: r.as_of):
+        if candidate.as_of > on:
+            break
+        if item is None or candidate.item == item:
+            found = candidate
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.builds(record, st.sampled_from(TARGETS), st.integers(0, 30), st.integers(0, 9),
+                          st.sampled_from([None, None, "Giao thông", "Trường học"])), max_size=30),
+       st.integers(-1, 31), st.sampled_from([None, "Giao thông", "Trường học"]))
+def test_the_figure_that_counts_is_the_sorted_one(records, day, item):
+    index, on = RecordIndex(records), DAY + timedelta(days=day)
+    for target in TARGETS:
+        assert index.current(target, on, item) is sorted_current(records, target, on, item)
+    for target in TARGETS:
+        assert index.of(target) == sorted((r for r in records if r.target == target), key=lambda r: r.as_of)
+
+
+@pytest.mark.parametrize("hand_made", [False, True], ids=["as mtcl writes", "spaced by hand"])
+def test_a_figure_recorded_quickly_is_the_figure_recorded_in_full(cli, data_dir, monkeypatch, hand_made):
+    """The same figures, recorded on a file mtcl can read quickly and on one a hand has
+    spaced (read in full): the same lines, the same references, the same status."""
+    monkeypatch.setenv("MTCL_TODAY", "2023-06-12")
+    records = data_dir / "2023" / "records.jsonl"
+    for figure in (["4c", "43"], ["5.2", "1240", "--of", "1250"], ["4c", "43"], ["4dd", "1.002,5"]):
+        assert cli("record", *figure).exit_code == 0
+        if hand_made:
+            records.write_bytes(records.read_bytes().replace(b'"target":', b'"target" :'))
+    lines = [json.loads(text) for text in records.read_text(encoding="utf-8").splitlines()]
+    refs = [entry["ref"] for entry in lines]
+    assert len(set(refs)) == 4 and refs[2] != refs[0]  # the same figure twice keeps two references
+    assert [entry["target"] for entry in lines] == ["4c", "5.2", "4c", "4đ"]
+    figures = {t["id"]: t["actual"] for t in json.loads(cli("status", "--json").stdout)["targets"]}
+    assert figures["4c"] == 43 and figures["5.2"] == 99.2 and figures["4đ"] == 1002.5
+
+
+def test_a_damaged_last_line_stops_a_quick_record(cli, data_dir, monkeypatch):
+    monkeypatch.setenv("MTCL_TODAY", "2023-06-12")
+    assert cli("record", "4c", "43").exit_code == 0
+    records = data_dir / "2023" / "records.jsonl"
+    damaged = records.read_bytes() + b'{"ref":"SL-AAAAAAAA","target":"4c","as_of":"2023-06-1'
+    records.write_bytes(damaged)
+    result = cli("record", "4c", "44")
+    assert result.exit_code == 1 and "records.jsonl:2" in result.stderr
+    assert records.read_bytes() == damaged  # nothing appended to a damaged file
