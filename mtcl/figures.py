@@ -13,6 +13,7 @@ must satisfy against the year's objectives.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass as plain_dataclass
 from datetime import date
@@ -28,6 +29,7 @@ from mtcl.models import Amount, Id, SignedAmount, Target, Text
 from mtcl.numbers import (MINUS_SIGNS, format_date, format_number, format_quantity, parse_number, rounded_number,
                           spell_number)
 from mtcl.periods import elapsed_share
+from mtcl.phrases import numbers
 from mtcl.text import clean, fold, nfc
 from mtcl.text import typed as text_typed
 
@@ -165,7 +167,10 @@ def _item(target: Target, text: str) -> str:
 def _numbers(target: Target, typed: Typed) -> tuple[Decimal, Decimal | None]:
     text = typed.value.strip().replace(MINUS_SIGNS[1], "-")  # as typed, whichever minus reached us
     percent = text.endswith("%")
-    value = parse_number(text.removesuffix("%"), signed=target.signed)
+    try:
+        value = parse_number(text.removesuffix("%"), signed=target.signed)
+    except UserError as exc:
+        raise _with_unit_hint(exc, text, target) from None
     if value < 0 and not target.signed:  # pragma: no cover - parse_number refuses it first
         raise UserError(f"chỉ tiêu {target.id} không nhận số âm")
     if percent and target.unit != "%":
@@ -197,6 +202,17 @@ def _numbers(target: Target, typed: Typed) -> tuple[Decimal, Decimal | None]:
     if value > of:
         raise UserError(f"số đạt {format_number(value)} lớn hơn tổng số {format_number(of)}")
     return value, of
+
+
+def _with_unit_hint(error: UserError, text: str, target: Target) -> UserError:
+    """'2,9 tỷ' or 'đạt 43,5 triệu đồng': a figure typed with words around it is read by the
+    decision's phrase reader, and the hint gives the figure alone."""
+    found = numbers(text)
+    if len(found) != 1 or not re.search(r"[^\W\d_]", text[:found[0].start] + text[found[0].end:]):
+        return error  # no word around the number: the reading's own hint says what is wrong
+    figure = found[0].text
+    return UserError(error.message, f"ghi số không kèm chữ: {figure} (đơn vị của chỉ tiêu {target.id} là "
+                                    f"{target.unit})")
 
 
 def typed_places(value: Decimal) -> int:

@@ -150,7 +150,7 @@ def create_year(root: Path, year: int, source_year: int | None = None) -> tuple[
     objectives["decision"]["date"] = None
     objectives["revision"]["number"] = 1
     objectives["revision"]["history"] = []
-    created = _build_in_place(root, target, year, {name: dump(doc, layout) for name, (doc, layout) in files.items()})
+    created = build_in_place(root, target, year, {name: dump(doc, layout) for name, (doc, layout) in files.items()})
     shown = display_path(target)
     todo = [
         f"{shown}/{OBJECTIVES_FILE}: điền số và ngày quyết định ban hành (decision), ghi lần ban hành (revision.history)",
@@ -160,10 +160,11 @@ def create_year(root: Path, year: int, source_year: int | None = None) -> tuple[
     return target, todo, changes
 
 
-def _build_in_place(root: Path, target: Path, year: int, contents: dict[str, bytes]):
-    """Write the files into a hidden temporary folder, check them, then rename the folder
-    into place: killed at any moment, the data folder shows the whole year or none of it
-    (a leftover ``.2024.tmp-…`` folder is not a year and is ignored)."""
+def build_in_place(root: Path, target: Path, year: int, contents: dict[str, bytes], check: bool = True):
+    """Write the files into a hidden temporary folder, check them (unless they are a draft
+    the officer completes), then rename the folder into place: killed at any moment, the
+    data folder shows the whole year or none of it (a leftover ``.2024.tmp-…`` folder is not
+    a year and is ignored)."""
     try:
         temporary = Path(tempfile.mkdtemp(prefix=f".{year}.tmp-", dir=root))
         os.chmod(temporary, 0o777 & ~umask())  # mkdtemp's folder is private; a year folder is shared
@@ -172,7 +173,7 @@ def _build_in_place(root: Path, target: Path, year: int, contents: dict[str, byt
     try:
         for name, content in contents.items():
             atomic_write(temporary / name, content)
-        created = open_folder(temporary, year)
+        created = open_folder(temporary, year) if check else None
         os.rename(temporary, target)
     except (DataErrors, UserError):
         shutil.rmtree(temporary, ignore_errors=True)

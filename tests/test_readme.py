@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from mtcl.cli.app import app
 from tests.conftest import REPO
+from tests.decisions import seed_decision
 
 README = REPO / "README.md"
 
@@ -51,6 +52,9 @@ def test_every_command_of_a_block_succeeds(block, tmp_path, monkeypatch):
             if option == "--file":  # the evidence a command names is a file the officer has
                 (tmp_path / value).parent.mkdir(parents=True, exist_ok=True)
                 (tmp_path / value).write_bytes(b"%PDF-1.4 minh chung")
+        if "--from-decision" in args:  # the body's own decision, and the folder its year goes to
+            seed_decision(tmp_path / args[args.index("--from-decision") + 1])
+            (tmp_path / args[args.index("--data") + 1]).mkdir(exist_ok=True)
         if args[0] == "rollup" and not (tmp_path / args[1]).exists():  # the communes' folders, collected
             for commune in ("giang-hai", "giao-lac"):
                 shutil.copytree(REPO / "examples", tmp_path / args[1] / commune)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -9,6 +10,7 @@ import typer
 from mtcl.book import data_root, year_folder, year_folders
 from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, echo, styled, table, today
 from mtcl.errors import UserError
+from mtcl.files import display_path
 from mtcl.migrate import migrate_folder
 from mtcl.newyear import create_year
 from mtcl.status import yearly_summary
@@ -18,10 +20,17 @@ from mtcl.status import yearly_summary
 def init(
     new_year: Annotated[int, typer.Argument(metavar="NĂM", help="Năm mới, ví dụ 2024.")],
     source_year: Annotated[Optional[int], typer.Option("--from", help="Năm gốc (mặc định: năm liền trước).")] = None,
+    decision: Annotated[Optional[Path], typer.Option("--from-decision", help="Đọc mục tiêu và kế hoạch từ quyết định "
+                                                                             "ban hành (.docx) thành bản nháp.")] = None,
     data: DataOption = None,
 ) -> None:
     if not 2000 <= new_year <= 2100:
         raise UserError(f"năm '{new_year}' không hợp lệ")
+    if decision is not None:
+        if source_year is not None:
+            raise UserError("chỉ dùng một trong hai: --from hoặc --from-decision")
+        from_decision(data_folder(data), new_year, decision)
+        return
     folder, todo, changes = create_year(data_folder(data), new_year, source_year)
     out = console()
     out.print(f"Đã tạo {folder} từ năm {source_year or new_year - 1} (không sao chép số liệu và minh chứng).")
@@ -32,6 +41,24 @@ def init(
     for line in todo:
         out.print(f"  - {line}")
     out.print(f"Sau đó chạy: mtcl validate --year {new_year}")
+
+
+def from_decision(root: Path, year: int, path: Path) -> None:
+    from mtcl.decision import create_from_decision  # python-docx: 60 ms, only for an import
+
+    created = create_from_decision(root, year, path)
+    draft = created.draft
+    # Plain lines, never wrapped: each names a file and a line to open.
+    echo(f"Đã đọc {draft.targets} chỉ tiêu ({len(draft.objectives)} mục tiêu) và {draft.tasks} nhiệm vụ "
+         f"({len(draft.sections)} phần) từ {display_path(path)} vào {display_path(created.folder)} (bản nháp).")
+    echo(f"{draft.guesses} giá trị là đoán, {draft.todos} chỗ chưa đọc được cần điền:")
+    for mark in created.marks:
+        echo(f"  - {mark}")
+    if created.problems:
+        echo(f"Bản nháp còn {len(created.problems)} lỗi (mtcl validate --year {year} báo lại):")
+        for problem in created.problems[:10]:
+            echo(f"  - {problem}")
+    echo(f"Việc tiếp: kiểm tra các dòng trên, rồi chạy: mtcl validate --year {year}")
 
 
 @command("migrate", help="Nâng tệp mục tiêu và kế hoạch của một năm lên lược đồ hiện hành.")
