@@ -8,6 +8,7 @@ import json
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from mtcl.attainment import RecordIndex
 from mtcl.errors import DataErrors
 from mtcl.figures import FigureRecord
+from mtcl import store
 from mtcl.store import JsonlStore
 
 TARGETS = ["4a", "4đ", "5.2"]
@@ -43,9 +45,9 @@ spoils = st.sampled_from([
 
 
 def read_both(tmp_path: Path, raw: bytes):
-    store = JsonlStore(tmp_path / "records.jsonl", FigureRecord)
+    records = JsonlStore(tmp_path / "records.jsonl", FigureRecord)
     outcomes = []
-    for read in (lambda: store._parse_lines(raw, None), lambda: store._parse_each(raw, None, "records.jsonl")):
+    for read in (lambda: records._parse_lines(raw, None), lambda: records._parse_each(raw, None, "records.jsonl")):
         try:
             outcomes.append(("read", read()))
         except DataErrors as exc:
@@ -54,15 +56,17 @@ def read_both(tmp_path: Path, raw: bytes):
 
 
 @settings(max_examples=150, deadline=None)
-@given(lines, st.lists(spoils, max_size=3), st.randoms(use_true_random=False), st.booleans())
-def test_the_whole_file_reads_as_its_lines_do(tmp_path_factory, texts, spoiled, random, crlf):
+@given(lines, st.lists(spoils, max_size=3), st.randoms(use_true_random=False), st.booleans(),
+       st.sampled_from([1 << 20, 1, 150, 400]))
+def test_the_whole_file_reads_as_its_lines_do(tmp_path_factory, texts, spoiled, random, crlf, chunk):
     texts = list(texts)
     for spoil in spoiled:
         if texts:
             at = random.randrange(len(texts))
             texts[at] = spoil(texts[at])
     raw = (b"\r\n" if crlf else b"\n").join(texts) + b"\n"
-    whole, each = read_both(tmp_path_factory.mktemp("store"), raw)
+    with mock.patch.object(store, "_CHUNK_BYTES", chunk):  # the file handed over in pieces
+        whole, each = read_both(tmp_path_factory.mktemp("store"), raw)
     assert whole == each
 
 
