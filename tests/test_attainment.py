@@ -13,7 +13,8 @@ from mtcl.models import Target
 
 
 def target(id="t", plan="100", op=">=", kind="ratio", unit="%", **extra) -> Target:
-    return Target(id=id, name=id, unit=unit, plan=D(plan), op=op, kind=kind, **extra)
+    plan = [D(p) for p in plan] if isinstance(plan, list) else D(plan)
+    return Target(id=id, name=id, unit=unit, plan=plan, op=op, kind=kind, **extra)
 
 
 def rec(target_id="t", as_of=date(2023, 6, 30), value=None, of=None, item=None, met=None, estimated=False,

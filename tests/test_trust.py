@@ -21,7 +21,6 @@ import pytest
 
 from mtcl.figures import doubt, twins
 from mtcl.models import Target
-from mtcl.numbers import spell_number
 from tests.conftest import replace_in
 
 
@@ -159,17 +158,6 @@ def test_counts_of_a_ratio_are_whole_numbers(cli, data_dir, june):
     result = cli("record", "5.2", "1240,5", "--of", "1250")
     assert result.exit_code == 1 and "'1240,5' không phải số nguyên" in result.stderr
     assert "tỷ lệ đã tính sẵn thì ghi kèm dấu %" in result.stderr
-
-
-@pytest.mark.parametrize("number, words", [
-    (41250, "bốn mươi mốt nghìn hai trăm năm mươi"), (1050, "một nghìn không trăm năm mươi"),
-    (105, "một trăm linh năm"), (15, "mười lăm"), (21, "hai mươi mốt"), (24, "hai mươi tư"),
-    (25, "hai mươi lăm"), (14, "mười bốn"), (10, "mười"), (110, "một trăm mười"), (0, "không"),
-    (1000001, "một triệu không trăm linh một"), (2_000_000_000, "hai tỷ"),
-    (78000, "bảy mươi tám nghìn"), (1936, "một nghìn chín trăm ba mươi sáu"),
-])
-def test_numbers_in_words(number, words):
-    assert spell_number(number) == words
 
 
 # 3. Digits typed are shown as typed

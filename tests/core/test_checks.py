@@ -1,0 +1,155 @@
+"""The rules across entries of a year's files, each at its edge, on the shipped files with one
+target added (or one field changed): exact messages, at the added target's lines."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from mtcl.book import open_folder
+from mtcl.errors import DataErrors
+from tests.conftest import SHIPPED
+
+BASE = dict(unit="tấn", plan="100", op='">="', kind="cumulative")
+
+
+def problems(tmp_path: Path, replace: tuple[str, str] | None = None, **fields) -> list[str]:
+    """The messages of the shipped year with a target 'x' of ``fields`` added (a field of
+    None left out), or with one text of objectives.yaml replaced."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path)) / "2023"
+    shutil.copytree(SHIPPED / "2023", folder, ignore=shutil.ignore_patterns("*.jsonl", "*.lock"))
+    path = folder / "objectives.yaml"
+    text = path.read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in text
+        text = text.replace(*replace)
+    if fields:
+        entry = {"id": "x", "name": "Thử", **BASE, **fields}
+        text += "      - " + "\n        ".join(f"{k}: {v}" for k, v in entry.items() if v is not None) + "\n"
+    path.write_text(text, encoding="utf-8")
+    try:
+        open_folder(folder, 2023)
+    except DataErrors as exc:
+        return [e.message for e in exc.errors]
+    return []
+
+
+def test_the_shipped_year_and_a_plain_target_pass(tmp_path):
+    assert problems(tmp_path, unit="tấn") == []
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    (dict(milestones="{q1: 10, h1: 10}"), ["mốc h1 (10) phải lớn hơn mốc q1 (10)"]),
+    (dict(milestones="{h1: 9, q1: 10}"), ["mốc h1 (9) phải lớn hơn mốc q1 (10)"]),
+    (dict(milestones="{q1: 10, h1: 11, 9m: 100}"), []),
+    (dict(milestones="{q1: 10, 9m: 100.5}"), ["mốc 9m (100.5) phải nằm trong kế hoạch năm (từ 0 đến 100)"]),
+    (dict(milestones="{q1: -1}"), ["mốc q1 (-1) phải nằm trong kế hoạch năm (từ 0 đến 100)"]),
+    (dict(milestones="{q1: 0}"), []),
+    (dict(milestones="{q1: 10}", kind="level"), ["mốc (milestones) chỉ dùng cho chỉ tiêu lũy kế (cumulative)"]),
+    (dict(milestones="{q1: 10, h1: 150}", change="percent", plan="8", base="50"), []),
+])
+def test_milestones_rise_within_the_plan(tmp_path, fields, expected):
+    assert problems(tmp_path, **fields) == expected
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    (dict(kind="checklist", unit="tiêu chí", plan="2"),
+     ["chỉ tiêu loại checklist phải có danh sách tiêu chí (items)"]),
+    (dict(kind="checklist", unit="tiêu chí", plan="3", items="[a, b]"), ["kế hoạch 3 lớn hơn số tiêu chí (2)"]),
+    (dict(kind="checklist", unit="tiêu chí", plan="2", items="[a, b]"), []),
+    (dict(kind="checklist", unit="tiêu chí", plan="2", items="[a, b]", signed="true"),
+     ["chỉ tiêu checklist đếm tiêu chí đạt: không dùng between, change hay signed"]),
+    (dict(kind="checklist", unit="tiêu chí", plan="[1, 2]", op="between", items="[a, b]"),
+     ["chỉ tiêu checklist đếm tiêu chí đạt: không dùng between, change hay signed"]),
+    (dict(items="[a]"), ["chỉ chỉ tiêu loại checklist mới có danh sách tiêu chí (items)"]),
+    (dict(kind="ratio", unit="người"), ["chỉ tiêu tỷ lệ (ratio) phải có đơn vị '%', không phải 'người'"]),
+    (dict(kind="ratio", unit='"%"', plan="100.1"), ["kế hoạch của chỉ tiêu tỷ lệ không thể vượt 100%"]),
+    (dict(kind="ratio", unit='"%"', plan="100"), []),
+    (dict(kind="ratio", unit='"%"', plan="10", signed="true"), ["chỉ tiêu tỷ lệ (ratio) không dùng change hay signed"]),
+    (dict(near_from="95", plan="[90, 99]", op="between"),
+     ["chỉ tiêu có kế hoạch là khoảng (between) không dùng ngưỡng gần đạt (near_from)"]),
+    (dict(near_from="100.1"), ["ngưỡng gần đạt (near_from) phải nằm ở phía chưa đạt của kế hoạch"]),
+    (dict(near_from="100"), []),
+    (dict(near_from="99.9", op='"<="'), ["ngưỡng gần đạt (near_from) phải nằm ở phía chưa đạt của kế hoạch"]),
+    (dict(near_from="100", op='"<="'), []),
+])
+def test_each_kind_has_its_fields(tmp_path, fields, expected):
+    assert problems(tmp_path, **fields) == expected
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    (dict(plan="[1, 2]"), ["kế hoạch là một khoảng thì ghi op: between (không phải '>=')"]),
+    (dict(plan="[2, 2]", op="between"),
+     ["op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]),
+    (dict(plan="[1, 2, 3]", op="between"),
+     ["op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]),
+    (dict(plan="5", op="between"),
+     ["op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]),
+    (dict(plan="[1, 2]", op="between"), []),
+    (dict(plan="-1"), ["kế hoạch -1 là số âm; chỉ tiêu cần giảm thì ghi op: '<=' (không quá) hoặc '<' (dưới) với "
+                       "kế hoạch dương, hoặc change: percent với kế hoạch là phần trăm giảm (số âm)"]),
+    (dict(plan="-1", signed="true", kind="level"), []),
+    (dict(plan="0"), []),
+])
+def test_plans_fit_their_comparison(tmp_path, fields, expected):
+    assert problems(tmp_path, **fields) == expected
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    (dict(base="10"), ["base (số năm trước) chỉ dùng với change: percent"]),
+    (dict(change="percent", plan="8", base="0"), ["base (số năm trước) phải lớn hơn 0 để tính mức tăng, giảm"]),
+    (dict(change="percent", plan="8", base="0.01"), []),
+    (dict(change="percent", plan="8"), []),
+])
+def test_a_change_has_a_base_above_zero(tmp_path, fields, expected):
+    assert problems(tmp_path, **fields) == expected
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    (dict(parent="zz"), ["chỉ tiêu cha 'zz' không tồn tại"]),
+    (dict(parent="x"), ["chỉ tiêu không thể là cha của chính nó"]),
+    (dict(parent="4e"), []),
+    (dict(sum_of="[4e1, zz]"), ["chỉ tiêu thành phần 'zz' không tồn tại"]),
+    (dict(sum_of="[x]"), ["chỉ tiêu không thể là tổng của chính nó"]),
+    (dict(sum_of="[4e1, 4e2]", plan="994"), []),
+    (dict(sum_of="[4e1, 4e2]", plan="995"), ["kế hoạch 995 không bằng tổng các thành phần 4e1 + 4e2 = 994"]),
+    (dict(sum_of="[4e1, 4e2]", plan="994", unit="kg"),
+     ["thành phần '4e1' phải cùng đơn vị và loại với 'x'", "thành phần '4e2' phải cùng đơn vị và loại với 'x'"]),
+    (dict(sum_of="[4e1, 4e2]", plan="994", kind="level"),
+     ["thành phần '4e1' phải cùng đơn vị và loại với 'x'", "thành phần '4e2' phải cùng đơn vị và loại với 'x'"]),
+    (dict(sum_of="[4e1, 4e2]", plan="[900, 1000]", op="between"),
+     ["chỉ tiêu tổng (sum_of) và các thành phần phải có kế hoạch là một số, không là khoảng hay mức tăng"]),
+    (dict(sum_of="[4e1, 4e2]", plan="8", change="percent"),
+     ["chỉ tiêu tổng (sum_of) và các thành phần phải có kế hoạch là một số, không là khoảng hay mức tăng"]),
+])
+def test_references_and_sums(tmp_path, fields, expected):
+    assert problems(tmp_path, **fields) == expected
+
+
+def test_ids_are_unique_across_objectives_targets_and_tasks(tmp_path):
+    assert problems(tmp_path, id="4E1") == ["mã chỉ tiêu '4E1' trùng với mã chỉ tiêu ở dòng 181"]
+    assert problems(tmp_path, id="4dd") == ["mã chỉ tiêu '4dd' trùng với mã chỉ tiêu ở dòng 164"]
+    assert problems(tmp_path, id='"9"') == ["mã chỉ tiêu '9' trùng với mã mục tiêu ở dòng 426"]
+
+
+def test_the_years_agree(tmp_path):
+    assert problems(tmp_path, replace=("\nyear: 2023\n", "\nyear: 2024\n")) == [
+        "năm 2024 không khớp với thư mục 2023", "năm 2023 không khớp với năm của mục tiêu (2024)"]
+
+
+def test_a_new_years_empty_fields_are_warnings(tmp_path):
+    folder = tmp_path / "2023"
+    shutil.copytree(SHIPPED / "2023", folder, ignore=shutil.ignore_patterns("*.jsonl", "*.lock"))
+    path = folder / "objectives.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert open_folder(folder, 2023).warnings == []
+    text = text.replace("  number: 27/QĐ-UBND\n  date: 2023-02-01\n", "  number:\n  date:\n")
+    history = text[text.index("  history:\n"):text.index("\nreport:")]
+    path.write_text(text.replace(history, "  history: []\n"), encoding="utf-8")
+    assert [(w.line, w.message) for w in open_folder(folder, 2023).warnings] == [
+        (21, "chưa điền số quyết định ban hành mục tiêu (decision.number)"),
+        (22, "chưa điền ngày quyết định (decision.date)"),
+        (27, "chưa ghi lần ban hành (revision.history)")]
