@@ -9,7 +9,8 @@ from pathlib import Path
 
 from docx import Document
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_4d514919eb7f6592.txt"
+# The source document of the shipped data (Quyết định 27/QĐ-UBND of xã Giang Hải), as text.
+SEED = Path(__file__).resolve().parent / "data" / "decision" / "QD-27-MTCL-2023.txt"
 ROMAN = re.compile(r"^[IVX]+\.?$")
 
 
