@@ -30,7 +30,7 @@ EQUIVALENTS = REPO / "benchmarks" / "mutation-equivalents.txt"
 REPORT = REPO / "benchmarks" / "MUTATION.md"
 MUTMUT = [sys.executable, "-m", "mutmut"]
 STRICT = {"attainment": 95.0, "numbers": 95.0, "schedule": 95.0}  # the goal, in %
-FLOOR = 94.0  # the whole core: never below what it has reached (the goal is 90 %)
+FLOOR = 99.0  # the whole core: 100 % reached; a little room for new code (the goal is 90 %)
 _LINE = re.compile(r"^\s*(mtcl\.(\w+)\.\S+): (.+)$")
 
 

@@ -171,8 +171,6 @@ def _numbers(target: Target, typed: Typed) -> tuple[Decimal, Decimal | None]:
         value = parse_number(text.removesuffix("%"), signed=target.signed)
     except UserError as exc:
         raise _with_unit_hint(exc, text, target) from None
-    if value < 0 and not target.signed:  # pragma: no cover - parse_number refuses it first
-        raise UserError(f"chỉ tiêu {target.id} không nhận số âm")
     if percent and target.unit != "%":
         raise UserError(f"chỉ tiêu {target.id} tính bằng {target.unit}, không phải phần trăm")
     if target.kind != "ratio" or typed.of is None:

@@ -7,9 +7,24 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from mtcl.actions import (Action, ActionClosed, ActionOpened, Request, actions_about, build_closed, build_opened,
-                          check_request, check_subject, event_problem, find_action, gather_actions, next_id,
-                          overdue_without_action, without_action)
+from mtcl.actions import (
+    Action,
+    ActionClosed,
+    ActionOpened,
+    Request,
+    actions_about,
+    build_closed,
+    build_opened,
+    check_request,
+    check_subject,
+    event_problem,
+    find_action,
+    gather_actions,
+    next_id,
+    open_actions_by_subject,
+    overdue_without_action,
+    without_action,
+)
 from mtcl.attainment import evaluate
 from mtcl.entries import Stamp
 from mtcl.errors import UserError
@@ -174,3 +189,35 @@ def test_what_falls_short_without_an_open_action():
     assert [a.id for a in actions_about(actions, "c", "2023")] == ["HĐKP-2023-03"]
     assert [a.id for a in actions_about(actions, "b", None)] == ["HĐKP-2023-02"]
     assert actions_about(actions, "c", None) == []
+
+
+@pytest.mark.parametrize(("field", "text", "message"), [
+    ("problem", "x\x1b", "--problem có ký tự điều khiển (\\x1b) không được phép"),
+    ("action", "x\x1b", "--action có ký tự điều khiển (\\x1b) không được phép"),
+    ("cause", "x\x1b", "--cause có ký tự điều khiển (\\x1b) không được phép"),
+    ("owner", "x\x1b", "--owner có ký tự điều khiển (\\x1b) không được phép"),
+])
+def test_each_text_of_a_request_is_named_when_refused(field, text, message):
+    request = Request(**{**REQUEST.__dict__, field: text})
+    assert refusal(check_request, request, TODAY) == (message, None)
+    assert refusal(build_opened, target(id="1.1"), None, request, 2023, [], TODAY, STAMP) == (message, None)
+
+
+def test_the_texts_of_an_action_may_run_over_lines_but_the_owner_may_not():
+    request = Request(**{**REQUEST.__dict__, "problem": "a\nb", "action": "c\nd", "cause": "e\nf"})
+    check_request(request, TODAY)
+    line = build_opened(target(id="1.1"), None, request, 2023, [], TODAY, STAMP)
+    assert (line.problem, line.action, line.cause) == ("a\nb", "c\nd", "e\nf")
+    closing = build_closed("HĐKP-2023-01", "g\nh", None, True, [opened(1)], TODAY, STAMP)
+    assert (closing.result, closing.evidence) == ("g\nh", None)
+    assert refusal(build_closed, "HĐKP-2023-01", "x\x1b", None, True, [opened(1)], TODAY, STAMP) == (
+        "--result có ký tự điều khiển (\\x1b) không được phép", None)
+    assert refusal(build_closed, "HĐKP-2023-01", "Xong", "QĐ\n12", True, [opened(1)], TODAY, STAMP) == (
+        "--evidence có ký tự điều khiển (\\x0a) không được phép", None)
+
+
+def test_open_actions_are_grouped_by_what_they_are_about():
+    actions = gather_actions([opened(1, subject="a"), opened(2, subject="a"), opened(3, subject="7", kind="task",
+                                                                                    occurrence="2023-Q1")])
+    assert {key: [a.id for a in found] for key, found in open_actions_by_subject(actions).items()} == {
+        ("a", None): ["HĐKP-2023-01", "HĐKP-2023-02"], ("7", "2023-Q1"): ["HĐKP-2023-03"]}

@@ -14,11 +14,20 @@ from mtcl.errors import DataErrors
 from tests.conftest import SHIPPED
 
 BASE = dict(unit="tấn", plan="100", op='">="', kind="cumulative")
+# The field each problem is about, by its words: the problem must point at that field's line.
+FIELD_OF = [("near_from", "near_from"), ("mốc", "milestones"), ("danh sách tiêu chí (items)", "items"),
+            ("lớn hơn số tiêu chí", "plan"), ("không dùng between, change hay signed", "kind"),
+            ("phải có đơn vị", "unit"), ("không thể vượt 100%", "plan"), ("không dùng change hay signed", "kind"),
+            ("op: between cần", "plan"), ("kế hoạch là một khoảng thì", "plan"), ("là số âm", "plan"),
+            ("base (số năm trước)", "base"), ("cha", "parent"), ("thành phần '", "sum_of"),
+            ("tổng của chính nó", "sum_of"), ("không bằng tổng", "plan"), ("chỉ tiêu tổng (sum_of)", "sum_of"),
+            ("trùng với mã", "id"), ("không khớp", "year")]
 
 
-def problems(tmp_path: Path, replace: tuple[str, str] | None = None, **fields) -> list[str]:
+def problems(tmp_path: Path, *more: dict, replace: tuple[str, str] | None = None, **fields) -> list[str]:
     """The messages of the shipped year with a target 'x' of ``fields`` added (a field of
-    None left out), or with one text of objectives.yaml replaced."""
+    None left out) and targets 'y', 'z'… of ``more``, or with one text of objectives.yaml
+    replaced; each message is checked to point at the line of the field it is about."""
     folder = Path(tempfile.mkdtemp(dir=tmp_path)) / "2023"
     shutil.copytree(SHIPPED / "2023", folder, ignore=shutil.ignore_patterns("*.jsonl", "*.lock"))
     path = folder / "objectives.yaml"
@@ -26,13 +35,17 @@ def problems(tmp_path: Path, replace: tuple[str, str] | None = None, **fields) -
     if replace:
         assert replace[0] in text
         text = text.replace(*replace)
-    if fields:
-        entry = {"id": "x", "name": "Thử", **BASE, **fields}
+    for name, added in zip("xyz", [fields, *more] if fields else more):
+        entry = {"id": name, "name": "Thử", **BASE, **added}
         text += "      - " + "\n        ".join(f"{k}: {v}" for k, v in entry.items() if v is not None) + "\n"
     path.write_text(text, encoding="utf-8")
     try:
         open_folder(folder, 2023)
     except DataErrors as exc:
+        for error in exc.errors:
+            line = (folder / Path(error.file).name).read_text(encoding="utf-8").splitlines()[error.line - 1]
+            field = next(field for words, field in FIELD_OF if words in error.message)
+            assert line.strip().removeprefix("- ").startswith(f"{field}:"), (error.message, line)
         return [e.message for e in exc.errors]
     return []
 
@@ -56,7 +69,7 @@ def test_milestones_rise_within_the_plan(tmp_path, fields, expected):
 
 
 @pytest.mark.parametrize(("fields", "expected"), [
-    (dict(kind="checklist", unit="tiêu chí", plan="2"),
+    (dict(kind="checklist", unit="tiêu chí", plan="2", items="[]"),
      ["chỉ tiêu loại checklist phải có danh sách tiêu chí (items)"]),
     (dict(kind="checklist", unit="tiêu chí", plan="3", items="[a, b]"), ["kế hoạch 3 lớn hơn số tiêu chí (2)"]),
     (dict(kind="checklist", unit="tiêu chí", plan="2", items="[a, b]"), []),
@@ -153,3 +166,39 @@ def test_a_new_years_empty_fields_are_warnings(tmp_path):
         (21, "chưa điền số quyết định ban hành mục tiêu (decision.number)"),
         (22, "chưa điền ngày quyết định (decision.date)"),
         (27, "chưa ghi lần ban hành (revision.history)")]
+
+
+def test_every_target_is_checked_after_one_with_a_problem(tmp_path):
+    between_sum = dict(sum_of="[4e1, 4e2]", plan="[900, 1000]", op="between")
+    assert problems(tmp_path, between_sum, between_sum) == [
+        "chỉ tiêu tổng (sum_of) và các thành phần phải có kế hoạch là một số, không là khoảng hay mức tăng"] * 2
+    assert problems(tmp_path, dict(plan="[1, 2]"), dict(plan="[2, 1]", op="between")) == [
+        "kế hoạch là một khoảng thì ghi op: between (không phải '>=')",
+        "op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]
+    assert problems(tmp_path, dict(plan="[2, 1]", op="between"), dict(plan="[1]")) == [
+        "op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]",
+        "kế hoạch là một khoảng thì ghi op: between (không phải '>=')"]
+    assert problems(tmp_path, dict(plan="[1, 2]", op="between"), dict(plan="-1")) == [
+        "kế hoạch -1 là số âm; chỉ tiêu cần giảm thì ghi op: '<=' (không quá) hoặc '<' (dưới) với "
+        "kế hoạch dương, hoặc change: percent với kế hoạch là phần trăm giảm (số âm)"]
+    assert problems(tmp_path, dict(milestones="{q1: 1}", kind="level"), dict(milestones="{q1: 200}")) == [
+        "mốc (milestones) chỉ dùng cho chỉ tiêu lũy kế (cumulative)",
+        "mốc q1 (200) phải nằm trong kế hoạch năm (từ 0 đến 100)"]
+
+
+def test_tasks_and_targets_share_ids_but_sections_have_their_own(tmp_path):
+    [duplicate] = problems(tmp_path, id='"I.1"')  # named in plan.yaml, where the other file is named in full
+    assert duplicate.startswith("mã nhiệm vụ 'I.1' trùng với mã chỉ tiêu ở /") and duplicate.endswith(
+        "/2023/objectives.yaml:448")
+    assert problems(tmp_path, id="I") == []
+
+
+LAST = '      - id: "9.2"\n        short: CB,CC tham gia đầy đủ tập huấn\n'
+
+
+def test_a_duplicate_id_is_found_at_its_own_line_wherever_the_entry_puts_it(tmp_path):
+    id_second = LAST.replace('- id: "9.2"\n        short:', '- short:').replace("huấn\n", 'huấn\n        id: "9.1"\n')
+    assert problems(tmp_path, replace=(LAST, id_second)) == ["mã chỉ tiêu '9.1' trùng với mã chỉ tiêu ở dòng 432"]
+    first_moved = LAST.replace('- id: "9.2"\n        short:', '- short:').replace("huấn\n", 'huấn\n        id: "9.2"\n')
+    assert problems(tmp_path, replace=(LAST, first_moved), id='"9.2"') == [
+        "mã chỉ tiêu '9.2' trùng với mã chỉ tiêu ở dòng 440"]  # its id's line, under its short name

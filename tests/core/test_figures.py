@@ -78,6 +78,15 @@ def test_a_ratio_is_counts_or_a_percentage(value, typed, stored):
     (TONNES, "-5", {}, "không nhận số âm: '-5'",
      "số âm chỉ ghi được cho chỉ tiêu có signed: true (như tốc độ tăng trưởng)"),
     (TONNES, "5\x1b[2J", {}, "SỐ_LIỆU có ký tự điều khiển (\\x1b) không được phép", None),
+    (TONNES, "5", dict(source="Phòng\x1b"), "--source có ký tự điều khiển (\\x1b) không được phép", None),
+    (TONNES, "5", dict(source="Phòng\nNN"), "--source có ký tự điều khiển (\\x0a) không được phép", None),
+    (TONNES, "5", dict(note="Ghi chú\x1b"), "--note có ký tự điều khiển (\\x1b) không được phép", None),
+    (TONNES, "1,005", dict(of="6"), "chỉ tiêu 4đ (tấn) ghi tối đa 2 chữ số thập phân: '1,005' có 3 chữ số thập phân",
+     None),
+    (target(id="1.1", plan="98", decimals=1), "96,25%", {},
+     "chỉ tiêu 1.1 (%) ghi tối đa 1 chữ số thập phân: '96,25' có 2 chữ số thập phân", None),
+    (target(id="1.1", plan="98", decimals=0), "12,5", dict(of="100"),
+     "'12,5' không phải số nguyên: số đạt và tổng số (--of) là số đếm", "tỷ lệ đã tính sẵn thì ghi kèm dấu %, ví dụ 96,2%"),
 ])
 def test_what_cannot_be_right_is_refused_in_exact_words(t, value, typed, message, hint):
     assert refused(t, value, **typed) == (message, hint)
@@ -125,7 +134,7 @@ def test_doubt_along_a_seasonal_curve_and_for_other_kinds():
     assert doubt(level, D("100"), TODAY) is None
     assert doubt(level, D("100.1"), TODAY) == "100,1 ha gấp 10 lần kế hoạch năm"
     assert doubt(target(id="z", plan="0", kind="level", unit="vụ"), D("5"), TODAY) is None
-    assert doubt(RATIO, D("1000"), TODAY) is None and doubt(CHECKLIST, D("9"), TODAY) is None
+    assert doubt(RATIO, D("1000"), TODAY) is None and doubt(CHECKLIST, D("31"), TODAY) is None
     grown = target(id="g", plan="8", kind="level", unit="tỷ đồng", change="percent")
     assert doubt(grown, D("1000"), TODAY) is None
     ceiling = target(id="c", plan="10", op="<=", kind="cumulative", unit="vụ")
@@ -165,3 +174,22 @@ def test_a_stored_line_must_fit_the_years_objectives():
     assert check(rec("4h", item="Điện", met=True)) == (
         "tiêu chí 'Điện' không còn trong danh sách của chỉ tiêu 4h (Giao thông, Trường học)")
     assert check(rec("4h", item="Giao thông", met=True)) is None
+
+
+def test_doubt_at_the_edges_of_its_rules():
+    assert doubt(PLAN, D("5.01"), date(2023, 1, 1)) == (
+        "5,01 tấn đến ngày 01/01/2023 gấp 5 lần tiến độ kế hoạch đến ngày đó (1 tấn)")  # 1 tấn expected
+    slow_start = target(id="s", plan="1000", kind="cumulative", unit="tấn", milestones={"q1": D("0")})
+    assert doubt(slow_start, D("5"), date(2023, 2, 1)) is None  # nothing expected yet: no ratio to judge by
+    thousand = target(id="t", plan="1000", kind="cumulative", unit="tấn")
+    assert doubt(thousand, D("137"), date(2023, 1, 10)) == (
+        "137 tấn đến ngày 10/01/2023 gấp 5 lần tiến độ kế hoạch đến ngày đó (27,4 tấn)")  # 27,397…
+    leap = target(id="l", plan="365", kind="cumulative", unit="tấn")
+    assert doubt(leap, D("3.64"), date(2024, 7, 1)) == (  # 183 of 366 days: exactly half the year
+        "số lũy kế 3,64 tấn chưa bằng 1/100 kế hoạch năm dù đã qua nửa năm")
+    one = target(id="o", plan="1", kind="level", unit="ha")
+    assert doubt(one, D("10.1"), TODAY) == "10,1 ha gấp 10,1 lần kế hoạch năm"
+    level = target(id="v", plan="100000", kind="level", unit="ha")
+    before = rec("v", as_of=date(2023, 3, 31), value="1")
+    assert doubt(level, D("10.1"), date(2023, 4, 30), before) == (
+        "10,1 ha lệch hơn 10 lần so với số ngày 31/03/2023 (1 ha)")

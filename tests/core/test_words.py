@@ -34,6 +34,10 @@ from tests.test_attainment import one, rec, target
     (["-2", "0"], "between", dict(change="percent", signed=True), "giảm 0–2%", "giảm từ 0 đến 2%", "giảm từ 0 đến 2%"),
     (["-2", "3"], "between", dict(change="percent", signed=True), "từ −2% đến +3%", "từ −2% đến +3%",
      "từ −2% đến +3%"),
+    (["-2", "0.5"], "between", dict(change="percent", signed=True), "từ −2% đến +0,5%", "từ −2% đến +0,5%",
+     "từ −2% đến +0,5%"),
+    ("0", ">=", dict(change="percent"), "tăng ≥ 0%", "tăng 0%", "tăng 0%"),
+    ("0.5", ">=", dict(change="percent"), "tăng ≥ 0,5%", "tăng 0,5%", "tăng 0,5%"),
 ])
 def test_the_plan_on_screen_in_documents_and_in_a_sentence(plan, op, extra, text, in_words, sentence):
     t = target(plan=plan, op=op, **extra)
@@ -69,9 +73,14 @@ def test_a_figure_is_shown_as_typed_within_the_targets_decimals(value, decimals,
     assert words.figure_number(D(value), target(decimals=decimals), computed) == text
 
 
+def test_a_figure_is_as_typed_unless_said_to_be_computed():
+    assert words.figure_number(D("2.415"), target()) == "2,415"
+
+
 def test_a_record_as_stored():
     assert words.record_text(rec(value="1002.5"), target(unit="tấn")) == "1.002,5 tấn"
     assert words.record_text(rec(value="1240", of="1250"), target()) == "99,2% (1.240/1.250)"
+    assert words.record_text(rec(value="1", of="3"), target()) == "33,3% (1/3)"
     assert words.record_text(rec(item="Giao thông", met=True), target()) == "Giao thông: đạt"
     assert words.record_text(rec(item="Giao thông", met=False), target()) == "Giao thông: chưa đạt"
     assert words.imported_from(rec(value="1")) is None
@@ -106,6 +115,8 @@ def test_an_actual_in_words_and_in_a_table():
     assert (words.actual_text(missing), words.actual_number(missing)) == ("—", "—")
     grown = one(target(plan="8", unit="tỷ đồng", kind="level", change="percent", base=D("100")), [rec(value="106.2")])
     assert words.actual_text(grown) == "106,2 tỷ đồng (tăng 6,2%)"
+    third = one(target(), [rec(value="1", of="3")], as_of=date(2023, 6, 30))
+    assert (words.actual_number(third), words.actual_text(third)) == ("33,3", "33,3%")
 
 
 def test_a_status_in_words():
@@ -121,3 +132,21 @@ def test_a_status_in_words():
 def test_a_target_named_in_full():
     t = target(id="4d", plan="101.715", kind="cumulative", unit="tỷ đồng", short="Tổng vốn đầu tư toàn xã hội")
     assert words.target_phrase(t) == "4d — Tổng vốn đầu tư toàn xã hội (tỷ đồng, kế hoạch năm ≥ 101,715 tỷ đồng)"
+
+
+def test_the_question_on_a_doubtful_figure_names_the_twin_it_would_fit():
+    grain = target(id="4đ", plan="1936.49", kind="cumulative", unit="tấn", short="Sản lượng lương thực")
+    invest = target(id="4d", plan="101.715", kind="cumulative", unit="tỷ đồng", short="Vốn đầu tư")
+    ratio_twin = target(id="4D", plan="98", short="Tỷ lệ")
+    targets = {t.id: t for t in (grain, invest, ratio_twin)}
+    record = rec("4d", as_of=date(2023, 5, 31), value="1002.5")
+    question = words.doubt_question(invest, record, "quá lớn", targets, {})
+    assert question == ("Số liệu bất thường cho chỉ tiêu 4d — Vốn đầu tư (tỷ đồng, kế hoạch năm ≥ 101,715 tỷ đồng):"
+                        " quá lớn.\nCó phải chỉ tiêu 4đ — Sản lượng lương thực (tấn, kế hoạch năm ≥ 1.936,49 tấn)?")
+    later = {"4đ": rec("4đ", as_of=date(2023, 4, 30), value="1500")}  # 1.002,5 would fall below it
+    assert words.doubt_question(invest, record, "quá lớn", targets, later) == (
+        "Số liệu bất thường cho chỉ tiêu 4d — Vốn đầu tư (tỷ đồng, kế hoạch năm ≥ 101,715 tỷ đồng): quá lớn.")
+    summed = {**targets, "4đ": target(id="4đ", plan="1936.49", kind="cumulative", unit="tấn", sum_of=["a"])}
+    assert "Có phải" not in words.doubt_question(invest, record, "quá lớn", summed, {})
+    checklist = {**targets, "4đ": target(id="4đ", plan="1", kind="checklist", unit="tiêu chí", items=["a"])}
+    assert "Có phải" not in words.doubt_question(invest, record, "quá lớn", checklist, {})
