@@ -19,8 +19,9 @@ from mtcl.numbers import format_number
 from mtcl.periods import quarter_end
 from mtcl.text import fold
 
-# A number as a Vietnamese document writes it: 1.936,49 ; 5,573 ; 78.000 ; 03 ; 85%.
-NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(\s*%)?")
+# A number as a Vietnamese document writes it: 1.936,49 ; 5,573 ; 78.000 ; 03 ; 85%.  Digits
+# that run on after a mark (12.5, 1.2345) are no such number: read as 12 they would be wrong.
+NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)(\s*%)?")
 # Units a commune's targets are counted in, the longest first.
 UNITS = ("tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng", "tấn", "tạ", "kg", "ha", "lượt khách", "lượt",
          "người", "hộ", "tiêu chí", "hồ sơ", "văn bản", "con", "km", "m2", "trường", "xã", "thôn")
@@ -92,16 +93,16 @@ def unit_after(text: str, number: Number) -> str | None:
     return None
 
 
-def comparison(before: str, subject: str = "") -> tuple[str, str | None]:
+def comparison(before: str, subject: str) -> tuple[str, str | None]:
     """The comparison set by the words just before the plan's number ('>=', '>', '<=', '<')
     and, when no word says it and it was chosen from the subject, why (a guess).  Only the
-    last words count: 'trên tổng số hồ sơ phấn đấu đạt 50%' aims at 50% or more."""
-    # After a label's colon only what follows it counts ('Chi ngân sách trên địa bàn: 5,573').
-    folded = " ".join(re.split(r":(?!\d)", fold(before))[-1].split()[-4:])
+    last words count: 'trên tổng số hồ sơ phấn đấu đạt 50%' aims at 50% or more, and
+    'Chi ngân sách trên địa bàn: 5,573' at 5,573."""
+    folded = " ".join(fold(before).split())
+    if re.search(r"\b(khong qua|toi da|khong vuot qua|khong vuot)$", folded):  # before 'vượt' alone
+        return "<=", None
     if re.search(r"\b(tren|hon|vuot)( muc)?$", folded):
         return ">", None
-    if re.search(r"\b(khong qua|toi da|khong vuot qua|khong vuot)$", folded):
-        return "<=", None
     if re.search(r"\bduoi$", folded):
         return "<", None
     if re.search(r"\b(toi thieu|it nhat|dat|phan dau|dam bao)$", folded):
@@ -123,8 +124,8 @@ def plan_number(text: str, found: list[Number]) -> Number:
     for number in found:
         if unit_after(text, number):
             return number
-    colon = text.find(":")
-    return next((n for n in found if colon != -1 and n.start > colon), found[0])
+    colon = text.find(":")  # -1 without one: then the first number
+    return next((n for n in found if n.start > colon), found[0])
 
 
 def plan_of(text: str, label: str = "") -> Plan | None:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.shared import Mm
 
-from mtcl.phrases import plan_of, timing
 from tests.conftest import SHIPPED
 from tests.decisions import district_decision, seed_decision, ward_decision
 
@@ -151,70 +148,6 @@ def test_an_existing_year_is_never_overwritten(cli, empty, tmp_path):
     result = cli("init", "2023", "--from-decision", str(seed_decision(tmp_path / "qd.docx")))
     assert result.exit_code == 1 and "mtcl init không ghi đè năm đã có" in result.stderr
     assert list((empty / "2023").iterdir()) == []
-
-
-# The phrases, one rule at a time.
-
-@pytest.mark.parametrize("text, label, value, unit, op, kind", [
-    ("Tổng thu ngân sách Nhà nước xã hưởng: 5,573 tỷ đồng", "Tổng thu ngân sách Nhà nước xã hưởng", "5.573",
-     "tỷ đồng", ">=", "cumulative"),
-    ("Chi ngân sách Nhà nước trên địa bàn: 5,573 tỷ đồng", "Chi ngân sách Nhà nước trên địa bàn", "5.573", "tỷ đồng",
-     ">=", "cumulative"),
-    ("Thu nhập bình quân đầu người: 42 triệu đồng", "Thu nhập bình quân đầu người", "42", "triệu đồng", ">=", "level"),
-    ("Sản lượng lương thực có hạt: 1.936,49 tấn", "Sản lượng lương thực có hạt", "1936.49", "tấn", ">=", "cumulative"),
-    ("Tổng lượt khách du lịch nội địa: 78.000 lượt", "", "78000", "lượt", ">=", "cumulative"),
-    ("Tỷ lệ lao động qua đào tạo: 84,5%", "Tỷ lệ lao động qua đào tạo", "84.5", "%", ">=", "level"),
-    ("Tỷ lệ tăng dân số tự nhiên duy trì: 0,9%", "Tỷ lệ tăng dân số tự nhiên duy trì", "0.9", "%", "<=", "level"),
-    ("phấn đấu trên 98% hồ sơ thủ tục hành chính", "", "98", "%", ">", "ratio"),
-    ("Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3 và 4 trên tổng số hồ sơ phấn đấu đạt 50%", "", "50", "%", ">=",
-     "ratio"),
-    ("đạt tối thiểu 95% khi thực hiện giao dịch thủ tục hành chính", "", "95", "%", ">=", "ratio"),
-    ("Tỷ lệ hộ nghèo dưới 1%", "", "1", "%", "<", "level"),
-    ("Tỷ lệ hộ nghèo không quá 3,37%", "", "3.37", "%", "<=", "level"),
-])
-def test_a_plan_is_read_from_its_sentence(text, label, value, unit, op, kind):
-    plan = plan_of(text, label)
-    assert (plan.value, plan.unit, plan.op, plan.kind, plan.guesses) == (Decimal(value), unit, op, kind, ())
-
-
-def test_a_plan_chosen_from_its_subject_is_a_guess():
-    plan = plan_of("Tỷ lệ hộ nghèo: 3,37%", "Tỷ lệ hộ nghèo")
-    assert plan.op == "<=" and plan.guesses == ("'Tỷ lệ hộ nghèo' càng thấp càng tốt: kế hoạch là mức không vượt quá",)
-
-
-def test_ranges_changes_and_checklists():
-    assert plan_of("Tốc độ tăng giá trị sản xuất từ 14% đến 15%").value == [Decimal(14), Decimal(15)]
-    birth = plan_of("Tỷ lệ sinh từ 1,8 đến 2,1 con")
-    assert (birth.value, birth.unit, birth.op) == ([Decimal("1.8"), Decimal("2.1")], "con", "between")
-    growth = plan_of("Thu ngân sách tăng 8% so với năm 2023")
-    assert (growth.value, growth.op, growth.change) == (Decimal(8), ">=", True)
-    fall = plan_of("Số hộ nghèo giảm 10% so với năm 2023")
-    assert (fall.value, fall.op, fall.change) == (Decimal(-10), "<=", True)
-    rural = plan_of("Phấn đấu đạt 03 tiêu chí (Giao thông, Trường học, Thu nhập)")
-    assert (rural.value, rural.kind, rural.items) == (Decimal(3), "checklist", ("Giao thông", "Trường học", "Thu nhập"))
-    assert plan_of("Tham gia đầy đủ các lớp tập huấn") is None
-
-
-@pytest.mark.parametrize("text, due, repeat, guessed", [
-    ("Tháng 01-02 năm 2023", [date(2023, 2, 28)], None, False),
-    ("Quý I năm 2023", [date(2023, 3, 31)], None, False),
-    ("Quý II/2023", [date(2023, 6, 30)], None, False),
-    ("Trước ngày 15/6 và trước 30/11 hằng năm", [date(2023, 6, 15), date(2023, 11, 30)], None, False),
-    ("Tháng 12/2022 – Quý I/2023", [date(2023, 3, 31)], None, False),
-    ("- Kế hoạch: tháng 01/2023\n- Báo cáo: 6 tháng (trước ngày 1/6/2023), năm (trước ngày 30/11/2023)",
-     [date(2023, 1, 31), date(2023, 6, 1), date(2023, 11, 30)], None, False),
-    ("Định kỳ 6 tháng/lần hoặc đột xuất", [], "half-yearly", False),
-    ("Định kỳ hàng Quý", [], "quarterly", False),
-    ("- Thường xuyên theo dõi;\n- Báo cáo định kỳ hàng quý", [], "quarterly", False),
-    ("Hằng năm", [], "yearly", False),
-    ("Trong năm 2023", [], "yearly", False),
-    ("Thường xuyên", [], "continuous", False),
-    ("Định kỳ/Thường xuyên", [], "quarterly", True),
-    ("Khi có điều kiện", [], None, False),
-])
-def test_a_timing_is_read_into_deadlines_or_a_repeat(text, due, repeat, guessed):
-    read = timing(text, 2023)
-    assert (list(read.due), read.repeat, read.guess is not None) == (due, repeat, guessed)
 
 
 def test_record_reads_a_figure_typed_with_its_unit_into_a_hint(cli, monkeypatch):
