@@ -131,9 +131,11 @@ def plan_number(text: str, found: list[Number]) -> Number:
 def plan_of(text: str, label: str = "") -> Plan | None:
     """The plan a target's sentence gives: '5,573 tỷ đồng', 'phấn đấu trên 98% hồ sơ…',
     'đạt 03 tiêu chí (Giao thông, Trường học, Thu nhập)', 'từ 14% đến 15%', 'tăng 8% so với
-    năm 2023'.  None when it holds no number."""
+    năm 2023'.  None when it holds no number, or digits that no number reads (12.5): another
+    number of the sentence would then be taken for the plan."""
     found = numbers(text)
-    if not found:
+    covered = [range(n.start, n.end) for n in found]
+    if not found or any(not any(digit.start() in span for span in covered) for digit in re.finditer(r"\d", text)):
         return None
     folded = fold(text)
     subject = label or text

@@ -6,12 +6,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from mtcl.cli.app import app
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "data"
+
+# No time limit on one example: the first one pays for imports (Babel's locale data) and a
+# loaded CI machine is slow; a limit would fail a correct test by the clock.
+settings.register_profile("mtcl", deadline=None)
+settings.load_profile("mtcl")
 
 
 @pytest.fixture

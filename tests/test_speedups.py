@@ -55,7 +55,7 @@ def read_both(tmp_path: Path, raw: bytes):
     return outcomes
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(lines, st.lists(spoils, max_size=3), st.randoms(use_true_random=False), st.booleans(),
        st.sampled_from([1 << 20, 1, 150, 400]))
 def test_the_whole_file_reads_as_its_lines_do(tmp_path_factory, texts, spoiled, random, crlf, chunk):
@@ -90,7 +90,7 @@ def sorted_current(records: list[FigureRecord], target: str, on: date, item: str
     return found
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(st.builds(record, st.sampled_from(TARGETS), st.integers(0, 30), st.integers(0, 9),
                           st.sampled_from([None, None, "Giao thông", "Trường học"])), max_size=30),
        st.integers(-1, 31), st.sampled_from([None, "Giao thông", "Trường học"]))

@@ -37,7 +37,7 @@ def records(draw):
                         + timedelta(minutes=draw(st.integers(0, 10**6))))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(targets(), st.lists(records(), max_size=8), days)
 def test_statuses_obey_the_comparison(target, recorded, on):
     (evaluation,) = evaluate([target], recorded, on)
@@ -56,7 +56,7 @@ def test_statuses_obey_the_comparison(target, recorded, on):
         assert evaluation.attainment is None
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(st.text(max_size=30))
 def test_no_string_crashes_the_readers(text):
     for reader in (parse_number, parse_date):

@@ -48,6 +48,8 @@ def test_ranges_changes_and_checklists():
     rural = plan_of("Phấn đấu đạt 03 tiêu chí (Giao thông, Trường học, Thu nhập)")
     assert (rural.value, rural.kind, rural.items) == (Decimal(3), "checklist", ("Giao thông", "Trường học", "Thu nhập"))
     assert plan_of("Tham gia đầy đủ các lớp tập huấn") is None
+    assert plan_of("Thu nhập bình quân 12.5 triệu đồng năm 2023") is None  # not 2023, not 12: left to the officer
+    assert plan_of("Thu nhập bình quân 12 triệu đồng, tháng 01/02/2023").value == Decimal(12)
 
 
 @pytest.mark.parametrize("text, due, repeat, guessed", [
