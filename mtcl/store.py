@@ -28,6 +28,7 @@ from mtcl.files import atomic_write, collector_paused, display_path, locked, os_
 from mtcl.validation import describe_error
 
 M = TypeVar("M")
+R = TypeVar("R")
 Check = Callable[[M], "str | None"]
 
 
@@ -223,24 +224,12 @@ class JsonlStore(Generic[M]):
     def append_all(self, make: Callable[[list[M]], list[M]], check: Check | None = None) -> list[M]:
         """Add every entry ``make`` builds, in one write: all of them or, on any failure,
         none.  Returns every entry, the new ones last."""
-        try:
-            with locked(self.path):
-                try:
-                    old = self.path.read_bytes()
-                except FileNotFoundError:
-                    old = b""
-                entries = self._parse(old, check)
-                new = make(entries)
-                lines = b"".join(self.adapter.dump_json(entry, exclude_none=True) + b"\n" for entry in new)
-                if old and not old.endswith(b"\n"):
-                    old += b"\n"
-                atomic_write(self.path, old + lines)
-                return [*entries, *new]
-        except OSError as exc:
-            raise UserError(
-                f"không ghi được vào '{display_path(self.path)}': {os_problem(exc)}; tệp cũ vẫn còn nguyên"
-            ) from None
+        def build(old: bytes) -> tuple[list[M], list[M]]:
+            entries = self._parse(old, check)
+            new = make(entries)
+            return new, [*entries, *new]
 
+        return self._add(build)
 
     def append_referenced(self, entry: M, prefix: str, check: Check | None,
                           full: Callable[[list[M]], M]) -> M:
@@ -250,22 +239,31 @@ class JsonlStore(Generic[M]):
         A file that is not as mtcl writes it (a line without a reference, written before
         references existed; a key spaced or escaped by hand) is read in full, and
         ``full`` builds the entry from every line, as any other write does."""
+        def build(old: bytes) -> tuple[list[M], M]:
+            taken = self._references(old, check)
+            if taken is None:
+                new = full(self._parse(old, check))
+            else:
+                new = dataclasses.replace(entry, ref=References(taken).unique(make_ref(prefix, self.content(entry))))
+            return [new], new
+
+        return self._add(build)
+
+    def _add(self, build: Callable[[bytes], tuple[list[M], R]]) -> R:
+        """Under the lock, hand the file's bytes to ``build``, which gives the entries to
+        add and what to return; the entries are added in one write, or none is."""
         try:
             with locked(self.path):
                 try:
                     old = self.path.read_bytes()
                 except FileNotFoundError:
                     old = b""
-                taken = self._references(old, check)
-                if taken is None:
-                    new = full(self._parse(old, check))
-                else:
-                    new = dataclasses.replace(entry, ref=References(taken).unique(make_ref(prefix, self.content(entry))))
-                line = self.adapter.dump_json(new, exclude_none=True) + b"\n"
+                new, result = build(old)
+                lines = b"".join(self.adapter.dump_json(entry, exclude_none=True) + b"\n" for entry in new)
                 if old and not old.endswith(b"\n"):
                     old += b"\n"
-                atomic_write(self.path, old + line)
-                return new
+                atomic_write(self.path, old + lines)
+                return result
         except OSError as exc:
             raise UserError(
                 f"không ghi được vào '{display_path(self.path)}': {os_problem(exc)}; tệp cũ vẫn còn nguyên"
