@@ -120,7 +120,7 @@ class JsonlStore(Generic[M]):
         if any(_repeated_key(line) for line in lines):
             return None
         try:
-            entries = self.all_adapter.validate_json(b"[" + b",".join(lines) + b"]") if lines else []
+            entries = self._validate_all(b"\n".join(lines))
         except ValidationError:
             return None
         if len(entries) != len(lines) or any(entry.target not in only for entry in entries):
@@ -160,15 +160,21 @@ class JsonlStore(Generic[M]):
             return 1, []
         if any(mark in body for mark in _ODD_KEYS):  # a blank line fails the parse below by itself
             return None
-        entries = []
         try:
-            for chunk in _chunks(body):
-                entries += self.all_adapter.validate_json(b"[" + chunk.replace(b"\n", b",") + b"]")
+            entries = self._validate_all(body)
         except ValidationError:
             return None
         if len(entries) != body.count(b"\n") + 1 or not self._keys_once(body, entries):
             return None  # a line that held two entries, or a key written twice
         return raw[:len(raw) - len(raw.lstrip())].count(b"\n") + 1, entries
+
+    def _validate_all(self, body: bytes) -> list[M]:
+        """The entries of lines joined by newlines, validated a piece at a time (see
+        ``_CHUNK_BYTES``); a ValidationError if any piece fails."""
+        entries: list[M] = []
+        for chunk in _chunks(body):
+            entries += self.all_adapter.validate_json(b"[" + chunk.replace(b"\n", b",") + b"]")
+        return entries
 
     def _keys_once(self, body: bytes, entries: list[M]) -> bool:
         """No line gives a key twice (JSON readers keep the last one without a word): each

@@ -67,7 +67,10 @@ def test_the_whole_file_reads_as_its_lines_do(tmp_path_factory, texts, spoiled, 
     raw = (b"\r\n" if crlf else b"\n").join(texts) + b"\n"
     with mock.patch.object(store, "_CHUNK_BYTES", chunk):  # the file handed over in pieces
         whole, each = read_both(tmp_path_factory.mktemp("store"), raw)
+        some = JsonlStore(Path("records.jsonl"), FigureRecord)._parse_some(raw, {"4a", "4đ"}, None)
     assert whole == each
+    if some is not None and each[0] == "read":  # the lines of some targets, when the bytes can be trusted for that
+        assert some == [entry for entry in each[1] if entry.target in {"4a", "4đ"}]
 
 
 def record(target: str, day: int, value: int, item: str | None = None) -> FigureRecord:
