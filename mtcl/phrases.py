@@ -134,8 +134,8 @@ def plan_of(text: str, label: str = "") -> Plan | None:
     năm 2023'.  None when it holds no number, or digits that no number reads (12.5): another
     number of the sentence would then be taken for the plan."""
     found = numbers(text)
-    covered = [range(n.start, n.end) for n in found]
-    if not found or any(not any(digit.start() in span for span in covered) for digit in re.finditer(r"\d", text)):
+    read = {at for n in found for at in range(n.start, n.end)}
+    if not found or any(digit.start() not in read for digit in re.finditer(r"\d", text)):
         return None
     folded = fold(text)
     subject = label or text
