@@ -170,8 +170,8 @@ def scaled_data(root: Path, count: int) -> Path:
     """The shipped objectives and plan with ``count`` generated figures of the 40 real
     targets, each line as mtcl writes it (with its reference)."""
     sys.path.insert(0, str(REPO))
-    from mtcl.book import open_year
-    from mtcl.entries import make_ref
+    from mtcl.files.book import open_year
+    from mtcl.core.entries import make_ref
 
     data = root / f"records-{count}" / "data"
     shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("*.jsonl", "*.lock"))
@@ -199,7 +199,7 @@ def hledger_journal(data: Path, path: Path) -> None:
     """The same figures as an hledger journal: a yearly budget of each target's plan, and
     each figure a virtual posting on the target's account."""
     sys.path.insert(0, str(REPO))
-    from mtcl.book import open_year
+    from mtcl.files.book import open_year
 
     book = open_year(data, 2023)
     lines = ["~ yearly from 2023-01-01"] + [f"    (mtcl:{t.id})    {t.bounds[0]}" for t in book.targets.values()]

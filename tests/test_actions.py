@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from mtcl.book import open_year
+from mtcl.files.book import open_year
 
 
 @pytest.fixture

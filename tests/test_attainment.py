@@ -7,9 +7,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.attainment import History, RecordIndex, evaluate, summarise
-from mtcl.figures import FigureRecord
-from mtcl.models import Target
+from mtcl.core.attainment import History, RecordIndex, evaluate, summarise
+from mtcl.core.figures import FigureRecord
+from mtcl.core.models import Target
 
 
 def target(id="t", plan="100", op=">=", kind="ratio", unit="%", **extra) -> Target:

@@ -14,9 +14,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.attainment import History, RecordIndex, evaluate
-from mtcl.goals import expected_progress, goal
-from mtcl.models import Target
+from mtcl.core.attainment import History, RecordIndex, evaluate
+from mtcl.core.goals import expected_progress, goal
+from mtcl.core.models import Target
 from tests.conftest import REPO, line_of, replace_in
 from tests.test_attainment import rec
 

@@ -16,7 +16,7 @@ from mtcl.cli.main import MODULES
 
 REPORT_LIBRARIES = {"docx", "docxtpl", "jinja2"}
 SPREADSHEETS, CALENDARS, ROUND_TRIP, NUMBERS = {"openpyxl"}, {"icalendar"}, {"ruamel"}, {"babel"}
-OTHER_COMMANDS = {"mtcl.forms", "mtcl.workbook", "mtcl.newyear", "mtcl.report"}
+OTHER_COMMANDS = {"mtcl.usecases.forms", "mtcl.files.workbook", "mtcl.usecases.newyear", "mtcl.report"}
 # What each command may not load: the libraries and modules of the others.
 NOT_NEEDED = REPORT_LIBRARIES | SPREADSHEETS | CALENDARS | ROUND_TRIP | NUMBERS
 
@@ -46,7 +46,7 @@ def test_views_load_nothing_they_do_not_use(data_dir, command):
 
 def test_record_loads_no_report_or_spreadsheet(data_dir):
     modules = loaded_modules(data_dir, "record", "4c", "43,5")
-    assert not modules & (NOT_NEEDED | {"mtcl.forms", "mtcl.workbook", "mtcl.report"})
+    assert not modules & (NOT_NEEDED | {"mtcl.usecases.forms", "mtcl.files.workbook", "mtcl.report"})
 
 
 def test_report_does_load_them(data_dir, tmp_path):

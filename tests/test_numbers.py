@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtcl.errors import UserError
-from mtcl.numbers import (
+from mtcl.core.errors import UserError
+from mtcl.core.numbers import (
     format_long_date,
     format_number,
     format_percent,

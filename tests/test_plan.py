@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from mtcl.book import open_year
-from mtcl.schedule import occurrences, task_states
+from mtcl.files.book import open_year
+from mtcl.core.schedule import occurrences, task_states
 from tests.conftest import SHIPPED
 
 

@@ -11,12 +11,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.attainment import evaluate
-from mtcl.models import PeriodNotes, Task
+from mtcl.core.attainment import evaluate
+from mtcl.core.models import PeriodNotes, Task
 from mtcl.report.context import _quarters, _shortcomings, counts_words, objective_paragraph, target_clause, unended
 from mtcl.report.quality import trend
-from mtcl.schedule import Occurrence, OccurrenceState
-from mtcl.words import plan_sentence
+from mtcl.core.schedule import Occurrence, OccurrenceState
+from mtcl.core.words import plan_sentence
 from tests.test_attainment import rec, target
 
 

@@ -13,7 +13,7 @@ import jsonschema
 import pydantic
 import pytest
 
-from mtcl.yamlsource import read_yaml
+from mtcl.files.yamlsource import read_yaml
 from tests.conftest import REPO
 from tools.build_schemas import SCHEMAS
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from mtcl.forms import HEADERS
+from mtcl.usecases.forms import HEADERS
 
 HEADER_ROW = 6
 

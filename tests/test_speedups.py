@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcl.attainment import RecordIndex
-from mtcl.errors import DataErrors
-from mtcl.figures import FigureRecord
-from mtcl import store
-from mtcl.store import JsonlStore
+from mtcl.core.attainment import RecordIndex
+from mtcl.core.errors import DataErrors
+from mtcl.core.figures import FigureRecord
+from mtcl.files import store
+from mtcl.files.store import JsonlStore
 
 TARGETS = ["4a", "4đ", "5.2"]
 DAY = date(2023, 1, 1)

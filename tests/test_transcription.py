@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from mtcl.book import open_year
+from mtcl.files.book import open_year
 from tests.conftest import SHIPPED
 
 D = Decimal

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from mtcl.figures import doubt, twins
-from mtcl.models import Target
+from mtcl.core.figures import doubt, twins
+from mtcl.core.models import Target
 from tests.conftest import replace_in
 
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from mtcl.book import open_year
-from mtcl.newyear import shift_date
+from mtcl.files.book import open_year
+from mtcl.usecases.newyear import shift_date
 from tests.conftest import REPO
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mtcl.models import Notes, Objectives, Plan
+from mtcl.core.models import Notes, Objectives, Plan
 
 SCHEMAS_FOLDER = Path(__file__).resolve().parent.parent / "schemas"
 SCHEMAS = {"objectives.schema.json": Objectives, "plan.schema.json": Plan, "notes.schema.json": Notes}

@@ -6,15 +6,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.actions import Request
-from mtcl.book import open_year
+from mtcl.core.actions import Request
+from mtcl.files.book import open_year
 from mtcl.cli.base import (ByOption, DataOption, JsonOption, YearOption, action_app, command, console, data_folder,
                            date_option, print_json, stamp, styled, table, today, when)
-from mtcl.models import Target, Task
-from mtcl.numbers import format_date
-from mtcl.status import action_json
-from mtcl.words import ACTION_STATE_WORDS, verdict
-from mtcl.writers import close_action, open_action
+from mtcl.core.models import Target, Task
+from mtcl.core.numbers import format_date
+from mtcl.usecases.status import action_json
+from mtcl.core.words import ACTION_STATE_WORDS, verdict
+from mtcl.usecases.writers import close_action, open_action
 
 STATE_COLOURS = {"open": "cyan", "overdue": "red", "closed": "green"}
 

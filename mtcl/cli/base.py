@@ -26,12 +26,12 @@ import typer
 
 from mtcl import __version__
 from mtcl.cli.vietnamese import VietnameseCommand, VietnameseGroup
-from mtcl.entries import Stamp
-from mtcl.errors import DataErrors, UserError
-from mtcl.files import os_problem, printable_path
-from mtcl.numbers import parse_date
-from mtcl.periods import check_period, evaluation_date
-from mtcl.text import typed, visible
+from mtcl.core.entries import Stamp
+from mtcl.core.errors import DataErrors, UserError
+from mtcl.files.fs import os_problem, printable_path
+from mtcl.core.numbers import parse_date
+from mtcl.core.periods import check_period, evaluation_date
+from mtcl.core.text import typed, visible
 
 
 def _group(name: str, help: str) -> typer.Typer:

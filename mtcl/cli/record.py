@@ -8,18 +8,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.book import open_year
+from mtcl.files.book import open_year
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, ask, command, console,
                            data_folder, date_option, print_json, stamp, styled, table, today, when)
 from mtcl.cli.status import cells
-from mtcl.errors import UserError
-from mtcl.figures import FigureRecord, Typed, build_record, twins
-from mtcl.numbers import format_date
-from mtcl.status import doubt_about, year_status
-from mtcl.text import visible
-from mtcl.status import history as target_history
-from mtcl.words import imported_from, record_text, target_phrase
-from mtcl.writers import add_record, withdraw
+from mtcl.core.errors import UserError
+from mtcl.core.figures import FigureRecord, Typed, build_record, twins
+from mtcl.core.numbers import format_date
+from mtcl.usecases.status import doubt_about, year_status
+from mtcl.core.text import visible
+from mtcl.usecases.status import history as target_history
+from mtcl.core.words import imported_from, record_text, target_phrase
+from mtcl.usecases.writers import add_record, withdraw
 
 
 @command("record", help="Ghi một số liệu của chỉ tiêu (số viết kiểu Việt Nam: 1.936,49).")

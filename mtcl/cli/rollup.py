@@ -8,16 +8,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.book import load_catalogue
+from mtcl.files.book import load_catalogue
 from mtcl.cli.base import (AsOfOption, JsonOption, PeriodOption, command, console, date_option, echo, print_json,
                            styled, table, today)
-from mtcl.errors import UserError
-from mtcl.files import display_path
-from mtcl.models import Catalogue, Issuer
-from mtcl.numbers import format_date, rounded_number
-from mtcl.periods import check_period, evaluation_date, period_phrase
-from mtcl.rollup import Rollup, catalogue_beside, rollup as make_rollup
-from mtcl.words import actual_number, plan_words, status_words
+from mtcl.core.errors import UserError
+from mtcl.files.fs import display_path
+from mtcl.core.models import Catalogue, Issuer
+from mtcl.core.numbers import format_date, rounded_number
+from mtcl.core.periods import check_period, evaluation_date, period_phrase
+from mtcl.usecases.rollup import Rollup, catalogue_beside, rollup as make_rollup
+from mtcl.core.words import actual_number, plan_words, status_words
 
 CHECKS = {True: "đã", False: "chưa", None: "—"}
 

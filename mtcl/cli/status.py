@@ -7,13 +7,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.book import open_year
+from mtcl.files.book import open_year
 from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, OwnerOption, PeriodOption, YearOption, command, console,
                            data_folder, print_json, styled, table, when)
-from mtcl.attainment import STALE_DAYS
-from mtcl.numbers import format_percent
-from mtcl.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
-from mtcl.words import actual_text, percent_text, plan_text, status_counts_text, status_words
+from mtcl.core.attainment import STALE_DAYS
+from mtcl.core.numbers import format_percent
+from mtcl.usecases.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
+from mtcl.core.words import actual_text, percent_text, plan_text, status_counts_text, status_words
 
 COLOURS = {
     "met": "green",

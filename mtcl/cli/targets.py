@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from mtcl.book import open_year
+from mtcl.files.book import open_year
 from mtcl.cli.base import (DataOption, JsonOption, OwnerOption, YearOption, command, console, data_folder, print_json,
                            styled, table)
-from mtcl.status import owned_targets
-from mtcl.words import KIND_WORDS, plan_text
+from mtcl.usecases.status import owned_targets
+from mtcl.core.words import KIND_WORDS, plan_text
 
 
 @command("targets", help="Liệt kê các chỉ tiêu của năm.")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mtcl.book import open_year
+from mtcl.files.book import open_year
 from mtcl.cli.base import DataOption, YearOption, command, data_folder, echo
-from mtcl.status import missing_bases
+from mtcl.usecases.status import missing_bases
 
 
 @command("validate", help="Kiểm tra tệp mục tiêu, kế hoạch và số liệu đã ghi của năm; báo mọi lỗi kèm dòng, cột.")

@@ -7,13 +7,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.book import data_root, year_folder, year_folders
+from mtcl.files.book import data_root, year_folder, year_folders
 from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, echo, styled, table, today
-from mtcl.errors import UserError
-from mtcl.files import display_path
-from mtcl.migrate import migrate_folder
-from mtcl.newyear import create_year
-from mtcl.status import yearly_summary
+from mtcl.core.errors import UserError
+from mtcl.files.fs import display_path
+from mtcl.files.migrate import migrate_folder
+from mtcl.usecases.newyear import create_year
+from mtcl.usecases.status import yearly_summary
 
 
 @command("init", help="Tạo thư mục năm mới từ mục tiêu và kế hoạch của năm trước.")
@@ -44,7 +44,7 @@ def init(
 
 
 def from_decision(root: Path, year: int, path: Path) -> None:
-    from mtcl.decision import create_from_decision  # python-docx: 60 ms, only for an import
+    from mtcl.usecases.decision import create_from_decision  # python-docx: 60 ms, only for an import
 
     created = create_from_decision(root, year, path)
     draft = created.draft

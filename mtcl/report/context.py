@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from mtcl.actions import NEEDS_ACTION, Action, actions_about
-from mtcl.attainment import STALE_DAYS, Evaluation, summarise
-from mtcl.book import Book
-from mtcl.models import Decision, Issuer, Objective, PeriodNotes, ReportSettings, Target
-from mtcl.numbers import format_date, format_long_date, format_percent
-from mtcl.periods import period_phrase, quarter_of
-from mtcl.schedule import OccurrenceState, plan_summary
-from mtcl.status import YearStatus
-from mtcl.text import one_line
-from mtcl.words import (OFF_RANGE_WORDS, STATUS_WORDS, actual_figure, actual_number, capitalised, change_words,
+from mtcl.core.actions import NEEDS_ACTION, Action, actions_about
+from mtcl.core.attainment import STALE_DAYS, Evaluation, summarise
+from mtcl.files.book import Book
+from mtcl.core.models import Decision, Issuer, Objective, PeriodNotes, ReportSettings, Target
+from mtcl.core.numbers import format_date, format_long_date, format_percent
+from mtcl.core.periods import period_phrase, quarter_of
+from mtcl.core.schedule import OccurrenceState, plan_summary
+from mtcl.usecases.status import YearStatus
+from mtcl.core.text import one_line
+from mtcl.core.words import (OFF_RANGE_WORDS, STATUS_WORDS, actual_figure, actual_number, capitalised, change_words,
                         percent_text, plan_sentence, plan_words, stale_note, status_words, verdict, with_unit)
 
 CHART_MARK = "[[BIỂU ĐỒ]]"  # where render.py puts the chart in a Word document

@@ -10,16 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from mtcl.actions import find_action
-from mtcl.attainment import STALE_DAYS
-from mtcl.book import Book
-from mtcl.errors import UserError
-from mtcl.numbers import format_date
-from mtcl.periods import PERIOD_SLUGS, period_end, within_year
+from mtcl.core.actions import find_action
+from mtcl.core.attainment import STALE_DAYS
+from mtcl.files.book import Book
+from mtcl.core.errors import UserError
+from mtcl.core.numbers import format_date
+from mtcl.core.periods import PERIOD_SLUGS, period_end, within_year
 from mtcl.report import quality
 from mtcl.report.context import ReportOptions, build_context
-from mtcl.status import YearStatus, owned_targets, plan_status, year_status
-from mtcl.text import fold
+from mtcl.usecases.status import YearStatus, owned_targets, plan_status, year_status
+from mtcl.core.text import fold
 
 KINDS = ("results", "action", "register", "review")
 

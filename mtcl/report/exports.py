@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from mtcl.book import Book
-from mtcl.numbers import format_date
+from mtcl.files.book import Book
+from mtcl.core.numbers import format_date
 from mtcl.report.sheets import Column, Table
-from mtcl.status import PlanStatus, YearStatus
-from mtcl.text import one_line
-from mtcl.words import ACTION_STATE_WORDS, TASK_STATUS_WORDS, plan_words, status_words, verdict
+from mtcl.usecases.status import PlanStatus, YearStatus
+from mtcl.core.text import one_line
+from mtcl.core.words import ACTION_STATE_WORDS, TASK_STATUS_WORDS, plan_words, status_words, verdict
 
 KINDS = ("status", "plan", "actions")
 YES = "x"

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from mtcl.actions import Action
-from mtcl.attainment import Evaluation
-from mtcl.book import Book
-from mtcl.numbers import format_date
-from mtcl.periods import period_phrase
+from mtcl.core.actions import Action
+from mtcl.core.attainment import Evaluation
+from mtcl.files.book import Book
+from mtcl.core.numbers import format_date
+from mtcl.core.periods import period_phrase
 from mtcl.report.context import action_phrase, counts_words, document_number, letterhead, objectives_chart
-from mtcl.schedule import OccurrenceState, plan_summary
-from mtcl.status import YearStatus
-from mtcl.words import ACTION_STATE_WORDS, actual_text, capitalised, plan_words, status_words, verdict
+from mtcl.core.schedule import OccurrenceState, plan_summary
+from mtcl.usecases.status import YearStatus
+from mtcl.core.words import ACTION_STATE_WORDS, actual_text, capitalised, plan_words, status_words, verdict
 
 # The review compares each target with the checkpoint before: the first quarter for the
 # six-month review, the first half for the annual one.

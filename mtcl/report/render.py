@@ -18,9 +18,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mtcl.errors import UserError
-from mtcl.files import atomic_write, display_path, os_problem, regular_file
-from mtcl.text import SAVE_AS_UTF8, not_utf8, visible
+from mtcl.core.errors import UserError
+from mtcl.files.fs import atomic_write, display_path, os_problem, regular_file
+from mtcl.core.text import SAVE_AS_UTF8, not_utf8, visible
 
 REPORT_TEMPLATE = "bao-cao-mtcl.docx"
 MARKDOWN_TEMPLATE = "bao-cao-mtcl.md.j2"

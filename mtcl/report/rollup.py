@@ -7,12 +7,12 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
-from mtcl.models import Catalogue, ReportSettings
-from mtcl.numbers import format_percent, rounded_number
+from mtcl.core.models import Catalogue, ReportSettings
+from mtcl.core.numbers import format_percent, rounded_number
 from mtcl.report.context import letterhead_of, signer_org_of
 from mtcl.report.sheets import Column, Table
-from mtcl.rollup import BodySummary, IndicatorView, Rollup
-from mtcl.words import actual_number, plan_words, status_words, with_unit
+from mtcl.usecases.rollup import BodySummary, IndicatorView, Rollup
+from mtcl.core.words import actual_number, plan_words, status_words, with_unit
 
 CHECK_WORDS = {True: "Đã thực hiện", False: "Chưa", None: "Không có trong kế hoạch"}
 SHORT_CHECK = {True: "Đã", False: "Chưa", None: "—"}

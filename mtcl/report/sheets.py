@@ -18,10 +18,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from mtcl.files import atomic_write
-from mtcl.forms import (DATE, ESTIMATE_MARK, ESTIMATED, FILLED, HEADERS, ID, LATEST, MET, META_SHEET, NAME, NOTE,
+from mtcl.files.fs import atomic_write
+from mtcl.usecases.forms import (DATE, ESTIMATE_MARK, ESTIMATED, FILLED, HEADERS, ID, LATEST, MET, META_SHEET, NAME, NOTE,
                         NOT_MET, SOURCE, TOTAL, VALUE, Form)
-from mtcl.numbers import format_date
+from mtcl.core.numbers import format_date
 from mtcl.report.render import refuse_overwrite
 
 FORM_SHEET = "Biểu số liệu"

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from mtcl.book import open_year
+from mtcl.files.book import open_year
 
 
 def start(data_dir: Path, *args: str) -> subprocess.Popen:

@@ -46,7 +46,7 @@ def test_lines_a_merge_or_a_hand_made_are_refused(cli, seeded, monkeypatch, case
 # 9. Evidence
 
 def test_the_evidence_is_hashed_before_the_lock_is_taken(cli, data_dir, june, monkeypatch):
-    from mtcl import writers
+    from mtcl.usecases import writers
 
     scan = data_dir.parent / "scan.pdf"
     scan.write_bytes(b"%PDF" * 1000)

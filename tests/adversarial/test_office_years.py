@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from mtcl.book import open_year, year_folders
+from mtcl.files.book import open_year, year_folders
 from tests.adversarial.conftest import assert_refused, snapshot
 from tests.conftest import REPO, replace_in
 

@@ -8,11 +8,11 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcl.attainment import evaluate, satisfies
-from mtcl.errors import UserError
-from mtcl.figures import FigureRecord
-from mtcl.models import Target
-from mtcl.numbers import parse_date, parse_number
+from mtcl.core.attainment import evaluate, satisfies
+from mtcl.core.errors import UserError
+from mtcl.core.figures import FigureRecord
+from mtcl.core.models import Target
+from mtcl.core.numbers import parse_date, parse_number
 
 figures = st.decimals(min_value=0, max_value=Decimal("1e9"), allow_nan=False, allow_infinity=False, places=3)
 days = st.dates(min_value=date(2023, 1, 1), max_value=date(2023, 12, 31))

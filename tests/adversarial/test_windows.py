@@ -13,13 +13,13 @@ from pathlib import Path, PureWindowsPath
 import filelock
 import pytest
 
-import mtcl.files
+import mtcl.files.fs
 from typer.testing import CliRunner
 
 from mtcl.cli.app import app
 from mtcl.cli.main import main
 from mtcl.cli.streams import tone_apart, without_marks
-from mtcl.files import portable
+from mtcl.files.fs import portable
 from tests.conftest import REPO
 
 ENCODINGS = ["cp1258", "cp1252", "ascii"]
@@ -140,8 +140,8 @@ def test_a_file_held_open_is_retried_then_named(example, monkeypatch, cli_in):
     records = example / "2023" / "records.jsonl"
     before = records.read_bytes()
     replace, calls = busy()
-    monkeypatch.setattr(mtcl.files.os, "replace", replace)
-    monkeypatch.setattr(mtcl.files.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(mtcl.files.fs.os, "replace", replace)
+    monkeypatch.setattr(mtcl.files.fs.time, "sleep", lambda seconds: None)
     result = cli_in("record", "4c", "43,5")
     assert result.exit_code == 1 and calls["n"] == 5  # the first try and four more
     assert "tệp 'data/2023/records.jsonl' đang được mở trong Excel hoặc Notepad, không ghi đè được; tệp cũ vẫn " \
@@ -152,8 +152,8 @@ def test_a_file_held_open_is_retried_then_named(example, monkeypatch, cli_in):
 
 def test_a_file_closed_in_time_is_written(example, monkeypatch, cli_in):
     replace, calls = busy(after=2)
-    monkeypatch.setattr(mtcl.files.os, "replace", replace)
-    monkeypatch.setattr(mtcl.files.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(mtcl.files.fs.os, "replace", replace)
+    monkeypatch.setattr(mtcl.files.fs.time, "sleep", lambda seconds: None)
     assert cli_in("record", "4c", "43,5").exit_code == 0 and calls["n"] == 3
     assert "43.5" in (example / "2023" / "records.jsonl").read_text(encoding="utf-8").splitlines()[-1]
 
@@ -161,8 +161,8 @@ def test_a_file_closed_in_time_is_written(example, monkeypatch, cli_in):
 def test_a_report_open_in_word_is_named(example, monkeypatch, cli_in):
     assert cli_in("report", "--period", "h1").exit_code == 0
     replace, _ = busy()
-    monkeypatch.setattr(mtcl.files.os, "replace", replace)
-    monkeypatch.setattr(mtcl.files.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(mtcl.files.fs.os, "replace", replace)
+    monkeypatch.setattr(mtcl.files.fs.time, "sleep", lambda seconds: None)
     result = cli_in("report", "--period", "h1", "--force")
     assert result.exit_code == 1 and "đang được mở trong Word" in result.stderr
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from mtcl.actions import (
+from mtcl.core.actions import (
     Action,
     ActionClosed,
     ActionOpened,
@@ -25,10 +25,10 @@ from mtcl.actions import (
     overdue_without_action,
     without_action,
 )
-from mtcl.attainment import evaluate
-from mtcl.entries import Stamp
-from mtcl.errors import UserError
-from mtcl.schedule import task_states
+from mtcl.core.attainment import evaluate
+from mtcl.core.entries import Stamp
+from mtcl.core.errors import UserError
+from mtcl.core.schedule import task_states
 from tests.core.test_schedule import done, task
 from tests.test_attainment import rec, target
 

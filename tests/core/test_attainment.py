@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.attainment import (Actual, History, RecordIndex, attainment, evaluate, judge, measure, off_range, satisfies,
+from mtcl.core.attainment import (Actual, History, RecordIndex, attainment, evaluate, judge, measure, off_range, satisfies,
                              summarise)
 from tests.test_attainment import one, rec, target
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mtcl.book import open_folder
-from mtcl.errors import DataErrors
+from mtcl.files.book import open_folder
+from mtcl.core.errors import DataErrors
 from tests.conftest import SHIPPED
 
 BASE = dict(unit="tấn", plan="100", op='">="', kind="cumulative")

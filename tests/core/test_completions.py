@@ -6,9 +6,9 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from mtcl.completions import Done, build_completion, completion_problem, occurrence_keys
-from mtcl.entries import Stamp
-from mtcl.errors import UserError
+from mtcl.core.completions import Done, build_completion, completion_problem, occurrence_keys
+from mtcl.core.entries import Stamp
+from mtcl.core.errors import UserError
 from tests.core.test_schedule import done, task
 
 STAMP = Stamp(by=" VP-TK ", at=datetime(2023, 7, 1, 8, tzinfo=timezone.utc))

@@ -7,9 +7,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.entries import Stamp
-from mtcl.errors import UserError
-from mtcl.figures import Typed, build_record, doubt, record_problem, record_value, twins
+from mtcl.core.entries import Stamp
+from mtcl.core.errors import UserError
+from mtcl.core.figures import Typed, build_record, doubt, record_problem, record_value, twins
 from tests.test_attainment import rec, target
 
 STAMP = Stamp(by="  Chị Lan ", at=datetime(2023, 6, 1, 8, tzinfo=timezone.utc))

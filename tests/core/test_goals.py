@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from mtcl.goals import change_of, curve, expected_progress, goal
+from mtcl.core.goals import change_of, curve, expected_progress, goal
 from tests.test_attainment import target
 
 

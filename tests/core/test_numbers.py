@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.errors import UserError
-from mtcl.numbers import (
+from mtcl.core.errors import UserError
+from mtcl.core.numbers import (
     digit_count,
     format_long_date,
     format_number,

@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.errors import UserError
-from mtcl.periods import (
+from mtcl.core.errors import UserError
+from mtcl.core.periods import (
     check_in_window,
     check_period,
     elapsed_share,

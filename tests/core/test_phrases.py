@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from mtcl.phrases import (comparison, is_ambiguous, numbers, plan_number, plan_of, thousands_reading, timing,
+from mtcl.core.phrases import (comparison, is_ambiguous, numbers, plan_number, plan_of, thousands_reading, timing,
                           unit_after)
 
 @pytest.mark.parametrize("text, label, value, unit, op, kind", [

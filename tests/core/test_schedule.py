@@ -7,9 +7,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.completions import Completion
-from mtcl.models import Task
-from mtcl.schedule import (
+from mtcl.core.completions import Completion
+from mtcl.core.models import Task
+from mtcl.core.schedule import (
     DUE_SOON_DAYS,
     Occurrence,
     default_occurrence,

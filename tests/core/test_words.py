@@ -8,7 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl import words
+from mtcl.core import words
 from tests.test_attainment import one, rec, target
 
 

@@ -6,7 +6,7 @@ paragraphs with lettered or dashed targets, or as a table) and Phụ lục 2 (th
 table).  This module reads that shape into a ``Draft`` and writes it as YAML in which every
 value the reading inferred rather than read verbatim carries a comment ("# đoán: …") and
 every value it could not read is left empty with a "# TODO: …" that ``mtcl validate``
-points at.  The phrases themselves are read by the pure ``mtcl.phrases``.
+points at.  The phrases themselves are read by the pure ``mtcl.core.phrases``.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from mtcl.book import OBJECTIVES_FILE, PLAN_FILE, data_root, open_folder
-from mtcl.errors import DataErrors, UserError
-from mtcl.files import display_path, os_problem, regular_file
-from mtcl.migrate import CURRENT_SCHEMA
-from mtcl.newyear import build_in_place
-from mtcl.phrases import Plan, is_ambiguous, numbers, plan_of, thousands_reading, timing, unit_after
-from mtcl.text import fold
+from mtcl.files.book import OBJECTIVES_FILE, PLAN_FILE, data_root, open_folder
+from mtcl.core.errors import DataErrors, UserError
+from mtcl.files.fs import display_path, os_problem, regular_file
+from mtcl.files.migrate import CURRENT_SCHEMA
+from mtcl.usecases.newyear import build_in_place
+from mtcl.core.phrases import Plan, is_ambiguous, numbers, plan_of, thousands_reading, timing, unit_after
+from mtcl.core.text import fold
 
 NOT_DOCX = "mở tệp bằng Word hoặc LibreOffice rồi Lưu thành… Tài liệu Word (.docx)"
 COUNTED_UNITS = ("lượt", "lượt khách", "người", "hộ", "hồ sơ", "văn bản")

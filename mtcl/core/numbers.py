@@ -18,7 +18,7 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from mtcl.errors import UserError
+from mtcl.core.errors import UserError
 
 # [0-9], not \d: Python's \d also matches Arabic-Indic and full-width digits.
 _VN_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")

@@ -15,10 +15,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal, Protocol
 
-from mtcl.errors import UserError
-from mtcl.models import Task
-from mtcl.numbers import parse_date
-from mtcl.periods import quarter_end, quarter_of
+from mtcl.core.errors import UserError
+from mtcl.core.models import Task
+from mtcl.core.numbers import parse_date
+from mtcl.core.periods import quarter_end, quarter_of
 
 TaskStatus = Literal["done", "done_late", "overdue", "due_soon", "upcoming", "continuous"]
 TASK_STATUSES: tuple[TaskStatus, ...] = ("done", "done_late", "overdue", "due_soon", "upcoming", "continuous")

@@ -11,23 +11,23 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from mtcl.actions import (Action, Request, build_closed, build_opened, check_request, check_subject, event_problem,
+from mtcl.core.actions import (Action, Request, build_closed, build_opened, check_request, check_subject, event_problem,
                           find_action, gather_actions)
 from dataclasses import dataclass, replace
 
-from mtcl.book import Book, actions_store, completions_store, records_store, with_refs, withdrawals_store
-from mtcl.completions import REF_PREFIX as COMPLETION_REF
-from mtcl.completions import Completion, Done, build_completion, completion_problem
-from mtcl.entries import References, Stamp, Withdrawal, make_ref, ref_key, withdrawal_problem
-from mtcl.errors import UserError
-from mtcl.figures import REF_PREFIX as RECORD_REF
-from mtcl.figures import FigureRecord, record_problem
-from mtcl.files import os_problem, portable, printable_path, real_path, regular_file, sha256_of
-from mtcl.numbers import format_date
-from mtcl.store import JsonlStore
-from mtcl.text import clean, typed
-from mtcl.models import Target, Task
-from mtcl.status import plan_status, year_status
+from mtcl.files.book import Book, actions_store, completions_store, records_store, with_refs, withdrawals_store
+from mtcl.core.completions import REF_PREFIX as COMPLETION_REF
+from mtcl.core.completions import Completion, Done, build_completion, completion_problem
+from mtcl.core.entries import References, Stamp, Withdrawal, make_ref, ref_key, withdrawal_problem
+from mtcl.core.errors import UserError
+from mtcl.core.figures import REF_PREFIX as RECORD_REF
+from mtcl.core.figures import FigureRecord, record_problem
+from mtcl.files.fs import os_problem, portable, printable_path, real_path, regular_file, sha256_of
+from mtcl.core.numbers import format_date
+from mtcl.files.store import JsonlStore
+from mtcl.core.text import clean, typed
+from mtcl.core.models import Target, Task
+from mtcl.usecases.status import plan_status, year_status
 
 
 def _referenced(entry, store: JsonlStore, prefix: str, existing: list):

@@ -17,12 +17,12 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from mtcl.attainment import Evaluation
-from mtcl.book import YEAR_NAME, open_year
-from mtcl.errors import DataErrors, UserError
-from mtcl.files import display_path
-from mtcl.models import Catalogue, Indicator
-from mtcl.status import plan_status, year_status
+from mtcl.core.attainment import Evaluation
+from mtcl.files.book import YEAR_NAME, open_year
+from mtcl.core.errors import DataErrors, UserError
+from mtcl.files.fs import display_path
+from mtcl.core.models import Catalogue, Indicator
+from mtcl.usecases.status import plan_status, year_status
 
 DONE = ("done", "done_late")
 YEARLY_CHECKS = {"internal_audit": "ĐGNB", "management_review": "XXLĐ"}

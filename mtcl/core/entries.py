@@ -24,7 +24,7 @@ from dataclasses import dataclass as plain_dataclass
 from pydantic import ConfigDict
 from pydantic.dataclasses import dataclass
 
-from mtcl.models import Text
+from mtcl.core.models import Text
 
 ENTRY_CONFIG = ConfigDict(extra="forbid")
 WITHDRAWALS_FILE = "withdrawals.jsonl"

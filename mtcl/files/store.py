@@ -22,10 +22,10 @@ from typing import Generic, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from mtcl.entries import References, make_ref
-from mtcl.errors import DataError, DataErrors, UserError
-from mtcl.files import atomic_write, collector_paused, display_path, locked, os_problem
-from mtcl.validation import describe_error
+from mtcl.core.entries import References, make_ref
+from mtcl.core.errors import DataError, DataErrors, UserError
+from mtcl.files.fs import atomic_write, collector_paused, display_path, locked, os_problem
+from mtcl.core.validation import describe_error
 
 M = TypeVar("M")
 R = TypeVar("R")

@@ -13,7 +13,7 @@ import typing
 from decimal import Decimal
 from typing import Any
 
-from mtcl.numbers import TOO_MANY_DIGITS
+from mtcl.core.numbers import TOO_MANY_DIGITS
 
 
 def describe_error(error: dict, known_keys: list[str] | tuple[str, ...] = (), model: type | None = None) -> str:

@@ -22,16 +22,16 @@ from decimal import Decimal
 from pydantic import model_validator
 from pydantic.dataclasses import dataclass
 
-from mtcl.entries import ENTRY_CONFIG, Stamp
-from mtcl.goals import expected_progress
-from mtcl.errors import UserError
-from mtcl.models import Amount, Id, SignedAmount, Target, Text
-from mtcl.numbers import (MINUS_SIGNS, format_date, format_number, format_quantity, parse_number, rounded_number,
+from mtcl.core.entries import ENTRY_CONFIG, Stamp
+from mtcl.core.goals import expected_progress
+from mtcl.core.errors import UserError
+from mtcl.core.models import Amount, Id, SignedAmount, Target, Text
+from mtcl.core.numbers import (MINUS_SIGNS, format_date, format_number, format_quantity, parse_number, rounded_number,
                           spell_number)
-from mtcl.periods import elapsed_share
-from mtcl.phrases import numbers
-from mtcl.text import clean, fold, nfc
-from mtcl.text import typed as text_typed
+from mtcl.core.periods import elapsed_share
+from mtcl.core.phrases import numbers
+from mtcl.core.text import clean, fold, nfc
+from mtcl.core.text import typed as text_typed
 
 RECORDS_FILE = "records.jsonl"
 REF_PREFIX = "SL"

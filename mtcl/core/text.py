@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mtcl.errors import UserError
+from mtcl.core.errors import UserError
 
 
 SAVE_AS_UTF8 = ("lưu lại tệp với mã UTF-8: trong Notepad chọn Tệp › Lưu thành…, ô Mã hóa chọn UTF-8; trong Word "

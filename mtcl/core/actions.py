@@ -21,13 +21,13 @@ from typing import Annotated, Literal
 from pydantic import Field
 from pydantic.dataclasses import dataclass
 
-from mtcl.attainment import Evaluation
-from mtcl.entries import ENTRY_CONFIG, Stamp
-from mtcl.errors import UserError
-from mtcl.models import Id, Target, Task, Text
-from mtcl.schedule import OccurrenceState
-from mtcl.text import clean, typed
-from mtcl.words import STATUS_WORDS
+from mtcl.core.attainment import Evaluation
+from mtcl.core.entries import ENTRY_CONFIG, Stamp
+from mtcl.core.errors import UserError
+from mtcl.core.models import Id, Target, Task, Text
+from mtcl.core.schedule import OccurrenceState
+from mtcl.core.text import clean, typed
+from mtcl.core.words import STATUS_WORDS
 
 ACTIONS_FILE = "actions.jsonl"
 # The statuses of a target that call for a corrective action.

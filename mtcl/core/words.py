@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from mtcl.attainment import Actual, Evaluation
-from mtcl.figures import FigureRecord, doubt, record_value, twins, typed_places
-from mtcl.models import Target
-from mtcl.numbers import format_date, format_number, format_percent, format_quantity, rounded_number
+from mtcl.core.attainment import Actual, Evaluation
+from mtcl.core.figures import FigureRecord, doubt, record_value, twins, typed_places
+from mtcl.core.models import Target
+from mtcl.core.numbers import format_date, format_number, format_percent, format_quantity, rounded_number
 
 # The comparison as a symbol (tables on screen) and as words (documents: "trên 98%").
 OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}

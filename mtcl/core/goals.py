@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from mtcl.models import Target
-from mtcl.periods import period_end
+from mtcl.core.models import Target
+from mtcl.core.periods import period_end
 
 HUNDRED = Decimal(100)
 

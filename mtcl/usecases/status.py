@@ -16,17 +16,17 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from mtcl.actions import Action, NEEDS_ACTION, open_actions_by_subject, overdue_without_action
-from mtcl.attainment import Evaluation, History, RecordIndex, evaluate, figure_at, summarise
-from mtcl.book import OBJECTIVES_FILE, Book, open_year
-from mtcl.entries import Withdrawal
-from mtcl.errors import DataError, UserError
-from mtcl.figures import FigureRecord, doubt, record_value, twins
-from mtcl.models import Target
-from mtcl.periods import check_in_window, evaluation_date
-from mtcl.schedule import DUE_SOON_DAYS, OccurrenceState, plan_summary, task_states
-from mtcl.text import fold
-from mtcl.words import doubt_question
+from mtcl.core.actions import Action, NEEDS_ACTION, open_actions_by_subject, overdue_without_action
+from mtcl.core.attainment import Evaluation, History, RecordIndex, evaluate, figure_at, summarise
+from mtcl.files.book import OBJECTIVES_FILE, Book, open_year
+from mtcl.core.entries import Withdrawal
+from mtcl.core.errors import DataError, UserError
+from mtcl.core.figures import FigureRecord, doubt, record_value, twins
+from mtcl.core.models import Target
+from mtcl.core.periods import check_in_window, evaluation_date
+from mtcl.core.schedule import DUE_SOON_DAYS, OccurrenceState, plan_summary, task_states
+from mtcl.core.text import fold
+from mtcl.core.words import doubt_question
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from mtcl.errors import UserError
+from mtcl.core.errors import UserError
 
 PERIODS = ("q1", "q2", "q3", "q4", "h1", "9m", "year")
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from mtcl.numbers import format_number
-from mtcl.periods import quarter_end
-from mtcl.text import fold
+from mtcl.core.numbers import format_number
+from mtcl.core.periods import quarter_end
+from mtcl.core.text import fold
 
 # A number as a Vietnamese document writes it: 1.936,49 ; 5,573 ; 78.000 ; 03 ; 85%.  Digits
 # that run on after a mark (12.5, 1.2345) are no such number: read as 12 they would be wrong.

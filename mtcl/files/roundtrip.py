@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mtcl.errors import DataError, DataErrors
-from mtcl.files import display_path
-from mtcl.yamlsource import read_yaml
+from mtcl.core.errors import DataError, DataErrors
+from mtcl.files.fs import display_path
+from mtcl.files.yamlsource import read_yaml
 
 BOM = b"\xef\xbb\xbf"
 

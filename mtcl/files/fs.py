@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath, PureWindowsPath
 
-from mtcl.errors import UserError
+from mtcl.core.errors import UserError
 
 LOCK_TIMEOUT_SECONDS = 30
 

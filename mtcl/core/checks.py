@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from mtcl.errors import DataError, Source
-from mtcl.models import Objectives, Plan, id_key
+from mtcl.core.errors import DataError, Source
+from mtcl.core.models import Objectives, Plan, id_key
 
 
 @dataclass

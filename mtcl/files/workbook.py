@@ -14,8 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mtcl.errors import UserError
-from mtcl.files import display_path, os_problem, regular_file
+from mtcl.core.errors import UserError
+from mtcl.files.fs import display_path, os_problem, regular_file
 
 MAX_WORKBOOK_BYTES = 20_000_000  # a form is a few kilobytes; a year's export a few hundred
 MAX_UNPACKED_BYTES = 200_000_000  # what the sheets may unpack to (a zip bomb is refused)

@@ -15,12 +15,12 @@ from datetime import date
 
 from pydantic.dataclasses import dataclass
 
-from mtcl.entries import ENTRY_CONFIG, Stamp
-from mtcl.errors import UserError
-from mtcl.models import Id, Task, Text
-from mtcl.periods import check_in_window
-from mtcl.schedule import default_occurrence, find_occurrence, occurrences
-from mtcl.text import clean, typed
+from mtcl.core.entries import ENTRY_CONFIG, Stamp
+from mtcl.core.errors import UserError
+from mtcl.core.models import Id, Task, Text
+from mtcl.core.periods import check_in_window
+from mtcl.core.schedule import default_occurrence, find_occurrence, occurrences
+from mtcl.core.text import clean, typed
 
 COMPLETIONS_FILE = "completions.jsonl"
 REF_PREFIX = "HT"

@@ -20,9 +20,9 @@ from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
-from mtcl.errors import DataErrors, UserError
-from mtcl.files import atomic_write, display_path, os_problem
-from mtcl.roundtrip import dump, load, position
+from mtcl.core.errors import DataErrors, UserError
+from mtcl.files.fs import atomic_write, display_path, os_problem
+from mtcl.files.roundtrip import dump, load, position
 
 CURRENT_SCHEMA = 3
 

@@ -19,21 +19,21 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from mtcl import models
-from mtcl.actions import ACTIONS_FILE, Action, ActionEvent, event_problem, gather_actions
-from mtcl.checks import Parsed, pending_fields, run_checks
-from mtcl.completions import COMPLETIONS_FILE, Completion, completion_problem
-from mtcl.completions import REF_PREFIX as COMPLETION_REF
-from mtcl.entries import WITHDRAWALS_FILE, References, Withdrawal, make_ref, ref_key, withdrawal_problem
-from mtcl.errors import DataError, DataErrors, Source, UserError
-from mtcl.figures import RECORDS_FILE, FigureRecord, record_problem
-from mtcl.figures import REF_PREFIX as RECORD_REF
-from mtcl.files import collector_paused, display_path
-from mtcl.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade
-from mtcl.models import Catalogue, Located, Notes, Objective, Objectives, Plan, Task, Target, id_key
-from mtcl.store import JsonlStore
-from mtcl.validation import describe_error
-from mtcl.yamlsource import read_yaml
+from mtcl.core import models
+from mtcl.core.actions import ACTIONS_FILE, Action, ActionEvent, event_problem, gather_actions
+from mtcl.core.checks import Parsed, pending_fields, run_checks
+from mtcl.core.completions import COMPLETIONS_FILE, Completion, completion_problem
+from mtcl.core.completions import REF_PREFIX as COMPLETION_REF
+from mtcl.core.entries import WITHDRAWALS_FILE, References, Withdrawal, make_ref, ref_key, withdrawal_problem
+from mtcl.core.errors import DataError, DataErrors, Source, UserError
+from mtcl.core.figures import RECORDS_FILE, FigureRecord, record_problem
+from mtcl.core.figures import REF_PREFIX as RECORD_REF
+from mtcl.files.fs import collector_paused, display_path
+from mtcl.files.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade
+from mtcl.core.models import Catalogue, Located, Notes, Objective, Objectives, Plan, Task, Target, id_key
+from mtcl.files.store import JsonlStore
+from mtcl.core.validation import describe_error
+from mtcl.files.yamlsource import read_yaml
 
 OBJECTIVES_FILE = "objectives.yaml"
 PLAN_FILE = "plan.yaml"

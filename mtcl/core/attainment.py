@@ -27,10 +27,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from mtcl.figures import HUNDRED, FigureRecord, record_value
-from mtcl.goals import change_of, expected_progress, goal
-from mtcl.models import Target
-from mtcl.periods import same_day_last_year
+from mtcl.core.figures import HUNDRED, FigureRecord, record_value
+from mtcl.core.goals import change_of, expected_progress, goal
+from mtcl.core.models import Target
+from mtcl.core.periods import same_day_last_year
 
 Status = Literal["met", "not_met", "near", "on_track", "behind", "no_data"]
 STATUSES: tuple[Status, ...] = ("met", "near", "on_track", "behind", "not_met", "no_data")

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
-from mtcl.text import nfc, one_line
+from mtcl.core.text import nfc, one_line
 
 Op = Literal[">=", ">", "<=", "<", "between"]
 # The ends of the periods a cumulative plan may give figures for (milestones).
