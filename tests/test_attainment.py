@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.core.attainment import History, RecordIndex, evaluate, summarise
+from mtcl.core.attainment import LastYear, RecordIndex, evaluate, count_statuses
 from mtcl.core.figures import FigureRecord
 from mtcl.core.models import Target
 
@@ -25,7 +25,7 @@ def rec(target_id="t", as_of=date(2023, 6, 30), value=None, of=None, item=None, 
 
 
 def one(t: Target, records, as_of=date(2023, 12, 31), others=(), previous=None):
-    return evaluate([t, *others], records, as_of, previous)[0]
+    return evaluate([t, *others], RecordIndex(records), as_of, previous)[0]
 
 
 def test_ratio_from_count_and_total():
@@ -119,7 +119,7 @@ def test_checklist_met_then_lost():
 def test_previous_year_same_day():
     t = target(kind="cumulative", unit="tỷ đồng", plan="5.573")
     last = target(kind="cumulative", unit="tỷ đồng", plan="5")
-    history = History({"t": last}, RecordIndex([rec(as_of=date(2022, 6, 30), value="2.5"),
+    history = LastYear({"t": last}, RecordIndex([rec(as_of=date(2022, 6, 30), value="2.5"),
                                                 rec(as_of=date(2022, 9, 30), value="4")]))
     e = one(t, [rec(value="3")], as_of=date(2023, 6, 30), previous=history)
     assert e.previous.actual == D("2.5") and e.previous.ratio == D("120")
@@ -128,5 +128,5 @@ def test_previous_year_same_day():
 
 def test_summary_counts_every_status():
     targets = [target(id="a"), target(id="b")]
-    counts = summarise(evaluate(targets, [rec("a", value="100")], date(2023, 12, 31)))
+    counts = count_statuses(evaluate(targets, RecordIndex([rec("a", value="100")]), date(2023, 12, 31)))
     assert counts["met"] == 1 and counts["no_data"] == 1 and counts["total"] == 2

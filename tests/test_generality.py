@@ -14,7 +14,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.core.attainment import History, RecordIndex, evaluate
+from mtcl.core.attainment import LastYear, RecordIndex, evaluate
 from mtcl.core.goals import expected_progress, goal
 from mtcl.core.models import Target
 from tests.conftest import REPO, line_of, replace_in
@@ -28,7 +28,7 @@ def target(id="t", plan="100", op=">=", kind="level", unit="%", **extra) -> Targ
 
 def one(t: Target, value, as_of=date(2024, 12, 31), previous=None, record_date=None):
     records = [rec(t.id, as_of=record_date or as_of, value=value)] if value is not None else []
-    return evaluate([t], records, as_of, previous)[0]
+    return evaluate([t], RecordIndex(records), as_of, previous)[0]
 
 
 # Growth on the previous year
@@ -51,7 +51,7 @@ def test_a_change_on_a_base():
 
 def test_a_change_takes_last_years_year_end_figure_without_a_base():
     sales = target(id="s", plan="10", change="percent", unit="tỷ đồng", kind="cumulative")
-    last = History({"s": sales}, RecordIndex([rec("s", as_of=date(2023, 12, 31), value="40"),
+    last = LastYear({"s": sales}, RecordIndex([rec("s", as_of=date(2023, 12, 31), value="40"),
                                               rec("s", as_of=date(2023, 6, 30), value="18")]))
     evaluation = one(sales, "44", previous=last)
     assert evaluation.base == D(40) and evaluation.change == D(10) and evaluation.status == "met"

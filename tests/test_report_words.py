@@ -11,7 +11,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.core.attainment import evaluate
+from mtcl.core.attainment import RecordIndex, evaluate
 from mtcl.core.models import PeriodNotes, Task
 from mtcl.report.context import _quarters, _shortcomings, counts_words, objective_paragraph, target_clause, unended
 from mtcl.report.quality import trend
@@ -43,7 +43,7 @@ def test_a_range_and_a_change_are_said_in_words():
 
 
 def clause(t, *records, as_of=date(2023, 6, 30), final=False):
-    return target_clause(evaluate([t], list(records), as_of, None)[0], final)
+    return target_clause(evaluate([t], RecordIndex(list(records)), as_of, None)[0], final)
 
 
 def test_a_figure_that_should_stay_low_is_at_a_level_never_reached():
@@ -79,14 +79,14 @@ def test_a_checklist_counts_its_criteria():
 
 def test_an_objective_without_any_figure_says_so_once():
     evaluations = evaluate([target(id="6.1", short="Ý kiến được theo dõi"), target(id="6.2", short="Ý kiến đúng hạn")],
-                           [], date(2023, 6, 30), None)
+                           RecordIndex([]), date(2023, 6, 30), None)
     assert objective_paragraph(evaluations, final=False) == \
         "Chưa có số liệu của 2 chỉ tiêu: ý kiến được theo dõi, ý kiến đúng hạn."
 
 
 def test_counts_name_only_what_there_is():
     ts = [target(id="a", plan="90"), target(id="b", plan="90"), target(id="c", plan="90")]
-    evaluations = evaluate(ts, [rec("a", value="95"), rec("b", value="80")], date(2023, 6, 30), None)
+    evaluations = evaluate(ts, RecordIndex([rec("a", value="95"), rec("b", value="80")]), date(2023, 6, 30), None)
     assert counts_words(evaluations) == "đạt 1/3 chỉ tiêu, 1 chưa đạt"
     assert counts_words(evaluations, missing=True) == "đạt 1/3 chỉ tiêu, 1 chưa đạt, 1 chưa có số liệu"
 
@@ -125,8 +125,8 @@ def test_missing_evidence_is_one_sentence_with_its_quarters():
 
 
 def moved(t, before, now):
-    earlier = evaluate([t], before, date(2023, 3, 31), None)[0]
-    later = evaluate([t], before + now, date(2023, 6, 30), None)[0]
+    earlier = evaluate([t], RecordIndex(before), date(2023, 3, 31), None)[0]
+    later = evaluate([t], RecordIndex(before + now), date(2023, 6, 30), None)[0]
     return trend(later, earlier)
 
 

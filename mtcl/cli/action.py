@@ -33,7 +33,7 @@ def open_(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    book = open_year(data_folder(data), year)
+    book = open_year(data_folder(data), year, last_year=True)
     entry = book.find(subject, (Target, Task))
     request = Request(problem, action, owner, date_option(due), cause, occurrence, force)
     _, opened = open_action(book, entry, request, when(book.year), today(), stamp(by))

@@ -13,13 +13,13 @@ from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOpt
                            data_folder, date_option, print_json, stamp, styled, table, today, when)
 from mtcl.cli.status import cells
 from mtcl.core.errors import UserError
-from mtcl.core.figures import FigureRecord, Typed, build_record, twins
+from mtcl.core.figures import FigureRecord, Typed, build_record
 from mtcl.core.numbers import format_date
 from mtcl.usecases.status import doubt_about, year_status
 from mtcl.core.text import visible
-from mtcl.usecases.status import history as target_history
+from mtcl.usecases.status import target_history
 from mtcl.core.words import imported_from, record_text, target_phrase
-from mtcl.usecases.writers import add_record, withdraw
+from mtcl.usecases.writers import add_records, withdraw
 
 
 @command("record", help="Ghi một số liệu của chỉ tiêu (số viết kiểu Việt Nam: 1.936,49).")
@@ -37,11 +37,8 @@ def record(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    # Only the figures of the target and of the targets its id could be mistaken for are
-    # read: a province's year of figures is not needed to add one.
-    book = open_year(data_folder(data), year, only=set())
+    book = open_year(data_folder(data), year, last_year=True)
     target = book.target(target_id)
-    book = book.with_figures_of({target.id, *(t.id for t in twins(book.targets, target))})
     typed = Typed(value, of, date_option(as_of), estimated, not_met, source, note)
     new = build_record(target, typed, book.year, today(), stamp(by))
     question = doubt_about(book, target, new)
@@ -50,7 +47,7 @@ def record(
             raise UserError(question, "nếu số liệu đúng, ghi lại kèm --yes")
         if not ask(f"{question}\nVẫn ghi vào chỉ tiêu {target.id}?"):
             raise UserError("chưa ghi số liệu")
-    book, stored = add_record(book, new)
+    book, (stored,) = add_records(book, [new])
     (row,) = year_status(book, stored.as_of).select(book, [target.id])
     out = console()
     out.print(f"Đã ghi số liệu {target_phrase(target)}: {record_text(stored, target)}, "

@@ -35,7 +35,7 @@ def report(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    book = open_year(data_folder(data), year)
+    book = open_year(data_folder(data), year, last_year=True)
     key = check_period(period) if period else None
     if output_format not in ("docx", "md"):
         raise UserError(f"định dạng '{output_format}' không hỗ trợ", "chọn docx hoặc md")

@@ -37,7 +37,7 @@ def form(
 ) -> None:
     from mtcl.report.sheets import write_form  # openpyxl, 100 ms: only when a form is made
 
-    book = open_year(data_folder(data), year)
+    book = open_year(data_folder(data), year, last_year=True)
     made = make_form(book, owner, check_period(period) if period else None, when(book.year, as_of, period), today())
     if not made.lines:
         raise UserError(f"không có chỉ tiêu nào để {made.department} điền (các chỉ tiêu tổng tự tính từ chỉ tiêu con)")
@@ -123,7 +123,7 @@ def export(
     suffix = (output_format or (out.suffix.lstrip(".") if out and out.suffix else "xlsx")).lower()
     if suffix not in ("xlsx", "csv"):
         raise UserError(f"định dạng '{suffix}' không hỗ trợ", "chọn xlsx hoặc csv")
-    book = open_year(data_folder(data), year)
+    book = open_year(data_folder(data), year, last_year=True)
     on = when(book.year, as_of, period)
     if out is None:
         out = reports_folder(book) / f"{kind}-{book.year}.{suffix}"

@@ -39,7 +39,7 @@ def status(
     year: YearOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    book = open_year(data_folder(data), year)
+    book = open_year(data_folder(data), year, last_year=True)
     result = year_status(book, when(book.year, as_of, period))
     shown = result.select(book, ids, objective, owner)
     if as_json:

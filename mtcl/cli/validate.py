@@ -9,7 +9,7 @@ from mtcl.usecases.status import missing_bases
 
 @command("validate", help="Kiểm tra tệp mục tiêu, kế hoạch và số liệu đã ghi của năm; báo mọi lỗi kèm dòng, cột.")
 def validate(data: DataOption = None, year: YearOption = None) -> None:
-    book = open_year(data_folder(data), year)
+    book = open_year(data_folder(data), year, last_year=True)
     echo(
         f"Hợp lệ: năm {book.year} có {len(book.objectives.objectives)} mục tiêu, "
         f"{len(book.targets)} chỉ tiêu, {len(book.tasks)} nhiệm vụ ({book.folder})."

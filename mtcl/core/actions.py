@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass as plain_dataclass
 from datetime import date
 from typing import Annotated, Literal
@@ -99,35 +99,6 @@ def gather_actions(events: Iterable[ActionOpened | ActionClosed]) -> list[Action
     for event in events:
         (opened if isinstance(event, ActionOpened) else closed).setdefault(event.id, event)
     return [Action(o, closed.get(key)) for key, o in opened.items()]
-
-
-def event_problem(targets: dict[str, Target], tasks: dict[str, Task],
-                  year: int) -> Callable[[ActionOpened | ActionClosed], str | None]:
-    """What a stored event must satisfy: an id of the year's form (HĐKP-2023-01), opened
-    once (two clones merged can hold the same id twice), a subject still in the year's
-    files, and a close after its open, once."""
-    opened: set[str] = set()
-    closed: set[str] = set()
-
-    def check(event: ActionOpened | ActionClosed) -> str | None:
-        if not ACTION_ID.fullmatch(event.id) or int(event.id.split("-")[1]) != year:
-            return f"số phiếu '{event.id}' không đúng dạng HĐKP-{year}-01"
-        if isinstance(event, ActionOpened):
-            if event.id in opened:
-                return f"số phiếu {event.id} đã được mở ở một dòng trước (hai bản dữ liệu được gộp?); đổi số phiếu này"
-            opened.add(event.id)
-            known = targets if event.subject_kind == "target" else tasks
-            if event.subject not in known:
-                return f"hành động {event.id} nói về '{event.subject}', không còn trong mục tiêu và kế hoạch"
-            return None
-        if event.id not in opened:
-            return f"đóng hành động '{event.id}' chưa từng được mở"
-        if event.id in closed:
-            return f"hành động {event.id} đã được đóng ở một dòng trước"
-        closed.add(event.id)
-        return None
-
-    return check
 
 
 ACTION_ID = re.compile(r"HĐKP-[0-9]{4}-[0-9]{2,}")
@@ -252,12 +223,6 @@ def open_actions_by_subject(actions: list[Action]) -> dict[tuple[str, str | None
         if action.is_open:
             found.setdefault((action.opened.subject, action.opened.occurrence), []).append(action)
     return found
-
-
-def without_action(evaluations: list[Evaluation], actions: list[Action]) -> set[str]:
-    """Targets that fall short and have no open corrective action."""
-    covered = open_actions_by_subject(actions)
-    return {e.target.id for e in evaluations if e.status in NEEDS_ACTION and (e.target.id, None) not in covered}
 
 
 def overdue_without_action(tasks: list[OccurrenceState], actions: list[Action]) -> set[tuple[str, str]]:

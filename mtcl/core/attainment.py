@@ -191,30 +191,26 @@ def attainment(target: Target, actual: Decimal, base: Decimal | None = None) -> 
 
 
 @dataclass(frozen=True)
-class History:
-    """Last year's targets and records, for "so với cùng kỳ"."""
+class LastYear:
+    """Last year's targets and the figures that count, for "so với cùng kỳ" and a change's base."""
 
     targets: dict[str, Target]
     index: RecordIndex
 
 
-def evaluate(
-    targets: list[Target],
-    records: Iterable[FigureRecord],
-    as_of: date,
-    previous: History | None = None,
-) -> list[Evaluation]:
+def evaluate(targets: Iterable[Target], index: RecordIndex, as_of: date,
+             last_year: LastYear | None = None) -> list[Evaluation]:
     """Evaluate every target at ``as_of``, in the order given."""
+    targets = list(targets)
     by_id = {t.id: t for t in targets}
-    index = RecordIndex(records)
-    return [evaluate_target(target, by_id, index, as_of, previous) for target in targets]
+    return [evaluate_target(target, by_id, index, as_of, last_year) for target in targets]
 
 
 def evaluate_target(target: Target, targets: dict[str, Target], index: RecordIndex, as_of: date,
-                    previous: History | None = None) -> Evaluation:
+                    last_year: LastYear | None = None) -> Evaluation:
     """One target at ``as_of``: its actual, status, attainment, change and comparison."""
     figure = figure_at(target, targets, index, as_of)
-    base = base_of(target, as_of.year, previous) if target.change else None
+    base = base_of(target, as_of.year, last_year) if target.change else None
     if figure is None:
         return Evaluation(target, "no_data", None, None, None, base=base)
     measured = measure(target, figure.actual, base)
@@ -223,7 +219,7 @@ def evaluate_target(target: Target, targets: dict[str, Target], index: RecordInd
         status=judge(target, figure.actual, figure.as_of, as_of, base),
         figure=figure,
         attainment=attainment(target, figure.actual, base),
-        previous=_previous(target, figure.actual, as_of, previous),
+        previous=_previous(target, figure.actual, as_of, last_year),
         stale=target.kind != "checklist" and (as_of - figure.since).days > STALE_DAYS,
         base=base,
         change=change_of(figure.actual, base) if base else None,
@@ -231,31 +227,31 @@ def evaluate_target(target: Target, targets: dict[str, Target], index: RecordInd
     )
 
 
-def base_of(target: Target, year: int, history: History | None) -> Decimal | None:
+def base_of(target: Target, year: int, last_year: LastYear | None) -> Decimal | None:
     """Last year's figure a change target grows from: its ``base``, else the figure the
     previous year's folder holds for the same id on 31 December."""
     if target.base is not None:
         return target.base
-    old_target = history.targets.get(target.id) if history else None
+    old_target = last_year.targets.get(target.id) if last_year else None
     if old_target is None:
         return None
-    old = figure_at(old_target, history.targets, history.index, date(year - 1, 12, 31))
+    old = figure_at(old_target, last_year.targets, last_year.index, date(year - 1, 12, 31))
     return old.actual if old else None
 
 
-def _previous(target: Target, actual: Decimal, as_of: date, history: History | None) -> PreviousYear | None:
-    old_target = history.targets.get(target.id) if history else None
+def _previous(target: Target, actual: Decimal, as_of: date, last_year: LastYear | None) -> PreviousYear | None:
+    old_target = last_year.targets.get(target.id) if last_year else None
     if old_target is None:
         return None
     then = same_day_last_year(as_of)
-    old = figure_at(old_target, history.targets, history.index, then)
+    old = figure_at(old_target, last_year.targets, last_year.index, then)
     if old is None:
         return None
     ratio = actual * HUNDRED / old.actual if old.actual else None
     return PreviousYear(old.actual, old.as_of, ratio)
 
 
-def summarise(evaluations: list[Evaluation]) -> dict[str, int]:
+def count_statuses(evaluations: list[Evaluation]) -> dict[str, int]:
     counts = {status: 0 for status in STATUSES}
     for evaluation in evaluations:
         counts[evaluation.status] += 1

@@ -1,35 +1,61 @@
-"""Rules that look across entries of a year's objectives and plan.
+"""The rules a year must obey, across its entries: one list, run once over the whole year.
 
-Each rule is a small function that takes the loaded documents and returns the problems it
-finds, located in the file; ``RULES`` lists them in the order they run.  A rule never
-raises: every problem of the year is reported in one pass.
+Each rule is a small function that takes the year as read (its two hand-written documents
+with the positions of their entries, and the lines the tool wrote, each with its number)
+and yields the problems it finds, located in their file; ``RULES`` lists them in the order
+they run.  A rule never raises: every problem of the year is reported in one pass.  The
+same list runs when a year is opened and, under the file's lock, on the year a write would
+leave, so a line that breaks a rule is never written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
+from mtcl.core.actions import ACTION_ID, ACTIONS_FILE, ActionOpened
+from mtcl.core.completions import COMPLETIONS_FILE
+from mtcl.core.entries import WITHDRAWALS_FILE, Lines, ref_key
 from mtcl.core.errors import DataError, Source
-from mtcl.core.models import Objectives, Plan, id_key
+from mtcl.core.figures import RECORDS_FILE
+from mtcl.core.models import Objectives, Plan, Target, Task, id_key
+from mtcl.core.schedule import occurrences
 
 
-@dataclass
-class Parsed:
-    """The year's two files as parsed, each with the positions of its entries."""
+@dataclass(eq=False, kw_only=True)
+class YearData:
+    """A year as read: the two hand-written files, each with the positions of its entries,
+    and the lines the tool wrote for it, each with its line number."""
 
     objectives: Objectives
     objectives_source: Source
     plan: Plan
     plan_source: Source
-    folder_year: int | None
+    folder_year: int | None = None
+    record_lines: Lines = Lines(RECORDS_FILE)
+    completion_lines: Lines = Lines(COMPLETIONS_FILE)
+    event_lines: Lines = Lines(ACTIONS_FILE)
+    withdrawal_lines: Lines = Lines(WITHDRAWALS_FILE)
+
+    @property
+    def year(self) -> int:
+        return self.objectives.year
+
+    @cached_property
+    def targets(self) -> dict[str, Target]:
+        return {t.id: t for t in self.objectives.targets}
+
+    @cached_property
+    def tasks(self) -> dict[str, Task]:
+        return {t.id: t for t in self.plan.tasks}
 
 
 def _error(source: Source, entry, field: tuple[str | int, ...], message: str) -> DataError:
     return source.error(entry._path + field, message)
 
 
-def unique_ids(docs: Parsed) -> Iterator[DataError]:
+def unique_ids(docs: YearData) -> Iterator[DataError]:
     """Ids are unique as the command line compares them (case-free, Telex): objectives,
     targets and tasks share one space, since ``mtcl show ID`` finds any of them."""
     groups = [
@@ -52,7 +78,7 @@ def unique_ids(docs: Parsed) -> Iterator[DataError]:
                 seen[key] = (noun, source.file, source.position(entry._path + ("id",))[0])
 
 
-def target_references(docs: Parsed) -> Iterator[DataError]:
+def target_references(docs: YearData) -> Iterator[DataError]:
     targets = {t.id: t for t in docs.objectives.targets}
     source = docs.objectives_source
     for target in docs.objectives.targets:
@@ -68,7 +94,7 @@ def target_references(docs: Parsed) -> Iterator[DataError]:
                 yield _error(source, target, ("sum_of", index), "chỉ tiêu không thể là tổng của chính nó")
 
 
-def sums_add_up(docs: Parsed) -> Iterator[DataError]:
+def sums_add_up(docs: YearData) -> Iterator[DataError]:
     targets = {t.id: t for t in docs.objectives.targets}
     for target in docs.objectives.targets:
         parts = [targets[p] for p in target.sum_of if p in targets]
@@ -89,7 +115,7 @@ def sums_add_up(docs: Parsed) -> Iterator[DataError]:
                 yield _error(docs.objectives_source, target, ("sum_of",), message)
 
 
-def kinds_fit(docs: Parsed) -> Iterator[DataError]:
+def kinds_fit(docs: YearData) -> Iterator[DataError]:
     source = docs.objectives_source
     for target in docs.objectives.targets:
         def at(*field: str) -> Callable[[str], DataError]:
@@ -119,7 +145,7 @@ def kinds_fit(docs: Parsed) -> Iterator[DataError]:
                 yield at("near_from")("ngưỡng gần đạt (near_from) phải nằm ở phía chưa đạt của kế hoạch")
 
 
-def plans_fit(docs: Parsed) -> Iterator[DataError]:
+def plans_fit(docs: YearData) -> Iterator[DataError]:
     """A range for ``between`` and only for it; a negative plan only where the figure may be
     negative or the plan is a fall on last year."""
     for target in docs.objectives.targets:
@@ -139,7 +165,7 @@ def plans_fit(docs: Parsed) -> Iterator[DataError]:
                      "kế hoạch dương, hoặc change: percent với kế hoạch là phần trăm giảm (số âm)")
 
 
-def changes_have_a_base(docs: Parsed) -> Iterator[DataError]:
+def changes_have_a_base(docs: YearData) -> Iterator[DataError]:
     """A change on last year is a cumulative or a level figure, grown from a base above 0."""
     source = docs.objectives_source
     for target in docs.objectives.targets:
@@ -149,7 +175,7 @@ def changes_have_a_base(docs: Parsed) -> Iterator[DataError]:
             yield _error(source, target, ("base",), "base (số năm trước) phải lớn hơn 0 để tính mức tăng, giảm")
 
 
-def milestones_rise(docs: Parsed) -> Iterator[DataError]:
+def milestones_rise(docs: YearData) -> Iterator[DataError]:
     """Milestones belong to a cumulative plan: they rise through the year and stay within
     the plan (for a change target, the plan is a percentage: only their rise is checked)."""
     source = docs.objectives_source
@@ -172,7 +198,7 @@ def milestones_rise(docs: Parsed) -> Iterator[DataError]:
                 yield _error(source, target, ("milestones", key), message)
 
 
-def sections_reference_objectives(docs: Parsed) -> Iterator[DataError]:
+def sections_reference_objectives(docs: YearData) -> Iterator[DataError]:
     known = {o.id for o in docs.objectives.objectives}
     for section in docs.plan.sections:
         if section.objective not in known:
@@ -180,7 +206,7 @@ def sections_reference_objectives(docs: Parsed) -> Iterator[DataError]:
             yield _error(docs.plan_source, section, ("objective",), message)
 
 
-def years_agree(docs: Parsed) -> Iterator[DataError]:
+def years_agree(docs: YearData) -> Iterator[DataError]:
     year = docs.objectives.year
     if docs.folder_year is not None and year != docs.folder_year:
         yield docs.objectives_source.error(("year",), f"năm {year} không khớp với thư mục {docs.folder_year}")
@@ -188,7 +214,7 @@ def years_agree(docs: Parsed) -> Iterator[DataError]:
         yield docs.plan_source.error(("year",), f"năm {docs.plan.year} không khớp với năm của mục tiêu ({year})")
 
 
-def deadlines_in_year(docs: Parsed) -> Iterator[DataError]:
+def deadlines_in_year(docs: YearData) -> Iterator[DataError]:
     for task in docs.plan.tasks:
         for index, due in enumerate(task.due):
             if due.year != docs.plan.year:
@@ -196,7 +222,85 @@ def deadlines_in_year(docs: Parsed) -> Iterator[DataError]:
                 yield _error(docs.plan_source, task, ("due", index), message)
 
 
-RULES: list[Callable[[Parsed], Iterator[DataError]]] = [
+# The lines the tool wrote, against the year's files and each other.
+
+def records_fit_their_targets(docs: YearData) -> Iterator[DataError]:
+    """A figure names a target still in the objectives, is dated in the year, is negative
+    only where the target allows it, and names a criterion the target still lists."""
+    year = docs.year
+    for number, record in docs.record_lines.located():
+        target = docs.targets.get(record.target)
+        if target is None:
+            problem = f"chỉ tiêu '{record.target}' không còn trong objectives.yaml"
+        elif record.as_of.year != year:
+            problem = f"ngày số liệu {record.as_of:%d/%m/%Y} nằm ngoài năm {year}"
+        elif record.value is not None and record.value < 0 and not target.signed:
+            problem = f"số liệu {record.value} là số âm, nhưng chỉ tiêu {target.id} không nhận số âm (signed)"
+        elif record.item is not None and record.item not in target.items:
+            problem = (f"tiêu chí '{record.item}' không còn trong danh sách của chỉ tiêu {target.id} "
+                       f"({', '.join(target.items)})")
+        else:
+            continue
+        yield docs.record_lines.error(number, problem)
+
+
+def completions_fit_the_plan(docs: YearData) -> Iterator[DataError]:
+    """A completion names a task and an occurrence the plan still has."""
+    keys: dict[str, set[str]] = {}
+    for number, completion in docs.completion_lines.located():
+        task = docs.tasks.get(completion.task)
+        if task is None:
+            yield docs.completion_lines.error(number, f"nhiệm vụ '{completion.task}' không còn trong plan.yaml")
+            continue
+        if task.id not in keys:
+            keys[task.id] = {o.key for o in occurrences(task, docs.year)}
+        if completion.occurrence not in keys[task.id]:
+            yield docs.completion_lines.error(number, f"nhiệm vụ {task.id} không có lần thực hiện "
+                                                      f"'{completion.occurrence}'")
+
+
+def actions_follow_the_register(docs: YearData) -> Iterator[DataError]:
+    """An action's id has the year's form (HĐKP-2023-01) and is opened once (two clones
+    merged can hold the same id twice), on a subject still in the year's files; a close
+    follows its open, once."""
+    opened: set[str] = set()
+    closed: set[str] = set()
+    lines = docs.event_lines
+    for number, event in lines.located():
+        if not ACTION_ID.fullmatch(event.id) or int(event.id.split("-")[1]) != docs.year:
+            yield lines.error(number, f"số phiếu '{event.id}' không đúng dạng HĐKP-{docs.year}-01")
+        elif isinstance(event, ActionOpened):
+            known = docs.targets if event.subject_kind == "target" else docs.tasks
+            if event.id in opened:
+                yield lines.error(number, f"số phiếu {event.id} đã được mở ở một dòng trước (hai bản dữ liệu được "
+                                          "gộp?); đổi số phiếu này")
+            elif event.subject not in known:
+                yield lines.error(number, f"hành động {event.id} nói về '{event.subject}', không còn trong mục "
+                                          "tiêu và kế hoạch")
+            opened.add(event.id)
+        elif event.id not in opened:
+            yield lines.error(number, f"đóng hành động '{event.id}' chưa từng được mở")
+        elif event.id in closed:
+            yield lines.error(number, f"hành động {event.id} đã được đóng ở một dòng trước")
+        else:
+            closed.add(event.id)
+
+
+def withdrawals_name_lines(docs: YearData) -> Iterator[DataError]:
+    """A withdrawal names a figure or a completion of the year, once."""
+    known = {entry.ref for entry in (*docs.record_lines, *docs.completion_lines)}
+    seen: set[str] = set()
+    for number, withdrawal in docs.withdrawal_lines.located():
+        ref = ref_key(withdrawal.ref)
+        if ref not in known:
+            yield docs.withdrawal_lines.error(number, f"không có dòng số liệu hay hoàn thành nào mang mã "
+                                                      f"'{withdrawal.ref}'")
+        elif ref in seen:
+            yield docs.withdrawal_lines.error(number, f"dòng '{withdrawal.ref}' đã được rút ở một dòng trước")
+        seen.add(ref)
+
+
+RULES: list[Callable[[YearData], Iterator[DataError]]] = [
     unique_ids,
     target_references,
     plans_fit,
@@ -207,14 +311,18 @@ RULES: list[Callable[[Parsed], Iterator[DataError]]] = [
     sections_reference_objectives,
     years_agree,
     deadlines_in_year,
+    records_fit_their_targets,
+    completions_fit_the_plan,
+    actions_follow_the_register,
+    withdrawals_name_lines,
 ]
 
 
-def run_checks(docs: Parsed) -> list[DataError]:
+def run_checks(docs: YearData) -> list[DataError]:
     return [error for rule in RULES for error in rule(docs)]
 
 
-def pending_fields(docs: Parsed) -> list[DataError]:
+def pending_fields(docs: YearData) -> list[DataError]:
     """Fields a new year leaves for the officer to fill: warnings, not errors."""
     decision = docs.objectives.decision
     source = docs.objectives_source

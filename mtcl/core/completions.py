@@ -9,7 +9,6 @@ never copied or changed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass as plain_dataclass
 from datetime import date
 
@@ -39,23 +38,6 @@ class Completion:
     sha256: str | None = None
     by: Text
     recorded_at: dt.datetime
-
-
-def completion_problem(tasks: dict[str, Task], year: int) -> Callable[[Completion], str | None]:
-    """What a stored completion must satisfy: a task and an occurrence the plan still has."""
-    keys: dict[str, set[str]] = {}
-
-    def check(completion: Completion) -> str | None:
-        task = tasks.get(completion.task)
-        if task is None:
-            return f"nhiệm vụ '{completion.task}' không còn trong plan.yaml"
-        if task.id not in keys:
-            keys[task.id] = {o.key for o in occurrences(task, year)}
-        if completion.occurrence not in keys[task.id]:
-            return f"nhiệm vụ {task.id} không có lần thực hiện '{completion.occurrence}'"
-        return None
-
-    return check
 
 
 @plain_dataclass

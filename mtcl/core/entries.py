@@ -18,19 +18,53 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass as plain_dataclass
+from typing import Generic, TypeVar
 
 from pydantic import ConfigDict
 from pydantic.dataclasses import dataclass
 
+from mtcl.core.errors import DataError
 from mtcl.core.models import Text
 
 ENTRY_CONFIG = ConfigDict(extra="forbid")
 WITHDRAWALS_FILE = "withdrawals.jsonl"
 REF_LENGTH = 8
-# The kinds of line a reference can name, by its prefix.
-REF_KINDS = {"SL": "số liệu", "HT": "lần hoàn thành nhiệm vụ"}
+
+E = TypeVar("E")
+
+
+@plain_dataclass(frozen=True)
+class Lines(Generic[E]):
+    """The entries of one file the tool writes, in file order, each with its line number
+    (so that a rule that finds one wrong can point at it), the lines that could not be read
+    (``problems``: a damaged line, a key given twice), and a digest of the bytes they were
+    read from (so that a writer can tell whether the file changed since)."""
+
+    file: str
+    entries: tuple[E, ...] = ()
+    numbers: tuple[int, ...] = ()
+    problems: tuple[DataError, ...] = ()
+    digest: str | None = None
+
+    def __iter__(self) -> Iterator[E]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def located(self) -> Iterator[tuple[int, E]]:
+        return zip(self.numbers, self.entries)
+
+    def error(self, number: int, message: str) -> DataError:
+        return DataError(self.file, number, None, message)
+
+    def with_added(self, new: Sequence[E]) -> Lines[E]:
+        """These lines and ``new`` after them, numbered on (their file's bytes are no
+        longer those the digest was made of)."""
+        last = self.numbers[-1] if self.numbers else 0
+        return Lines(self.file, (*self.entries, *new), (*self.numbers, *range(last + 1, last + 1 + len(new))))
 
 
 @plain_dataclass(frozen=True)
@@ -78,19 +112,3 @@ class Withdrawal:
     reason: Text
     by: Text
     recorded_at: dt.datetime
-
-
-def withdrawal_problem(known: Callable[[str], bool]) -> Callable[[Withdrawal], str | None]:
-    """What a stored withdrawal must satisfy: it names a line that exists, once."""
-    seen: set[str] = set()
-
-    def check(withdrawal: Withdrawal) -> str | None:
-        ref = ref_key(withdrawal.ref)
-        if not known(ref):
-            return f"không có dòng số liệu hay hoàn thành nào mang mã '{withdrawal.ref}'"
-        if ref in seen:
-            return f"dòng '{withdrawal.ref}' đã được rút ở một dòng trước"
-        seen.add(ref)
-        return None
-
-    return check

@@ -6,15 +6,14 @@ total, a percentage, or a checklist item) and refuses what cannot be right (nega
 100%, a total of zero, more decimals than the target allows, a date outside the year, a
 future date not marked estimated); ``doubt`` names a figure so far from what is expected at
 its date that it is probably a slip (a unit, a wrong target), and ``twins`` the targets
-whose ids differ only by diacritics (4d and 4đ); ``record_problem`` is what a stored line
-must satisfy against the year's objectives.
+whose ids differ only by diacritics (4d and 4đ).  What a stored line must satisfy against the
+year's objectives is a rule of ``checks``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass as plain_dataclass
 from datetime import date
 from decimal import Decimal
@@ -54,7 +53,7 @@ class FigureRecord:
     ref: str | None = None  # written by mtcl; worked out for lines written before (entries.py)
     target: Id
     as_of: dt.date
-    value: SignedAmount | None = None  # negative only for a signed target (record_problem)
+    value: SignedAmount | None = None  # negative only for a signed target (checks)
     of: Amount | None = None
     item: Text | None = None
     met: bool | None = None
@@ -85,26 +84,6 @@ def record_value(record: FigureRecord) -> Decimal:
     if record.of is not None:
         return record.value * HUNDRED / record.of
     return record.value
-
-
-def record_problem(targets: dict[str, Target], year: int) -> Callable[[FigureRecord], str | None]:
-    """What a stored record must satisfy: a target still in the objectives, a date in the
-    year, a checklist item the target still lists."""
-
-    def check(record: FigureRecord) -> str | None:
-        target = targets.get(record.target)
-        if target is None:
-            return f"chỉ tiêu '{record.target}' không còn trong objectives.yaml"
-        if record.as_of.year != year:
-            return f"ngày số liệu {record.as_of:%d/%m/%Y} nằm ngoài năm {year}"
-        if record.value is not None and record.value < 0 and not target.signed:
-            return f"số liệu {record.value} là số âm, nhưng chỉ tiêu {target.id} không nhận số âm (signed)"
-        if record.item is not None and record.item not in target.items:
-            return (f"tiêu chí '{record.item}' không còn trong danh sách của chỉ tiêu {target.id} "
-                    f"({', '.join(target.items)})")
-        return None
-
-    return check
 
 
 @plain_dataclass

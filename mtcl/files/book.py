@@ -1,11 +1,10 @@
-"""A year's book: its hand-written objectives and plan and what the tool recorded for it,
-each read exactly once.
+"""A year's book: its hand-written objectives and plan and everything the tool recorded for
+it — and, when a command compares, last year's book — each read exactly once.
 
-``open_year`` finds the year's folder under the data root, reads and checks
-``objectives.yaml`` and ``plan.yaml`` (every problem of both files at once, each as
-``file:line:col: message``), then the figures, completions and corrective actions, each
-checked against the year.  Everything that computes works on the ``Book``; last year's
-book is opened only when a comparison asks for it.
+``open_year`` finds the year's folder under the data root, reads ``objectives.yaml`` and
+``plan.yaml`` and the lines the tool wrote, then runs the year's rules (``core.checks``)
+once over all of it: every problem of every file at once, each as ``file:line:col:
+message``.  Everything that computes works on the ``Book`` and opens no file.
 """
 
 from __future__ import annotations
@@ -20,19 +19,20 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mtcl.core import models
-from mtcl.core.actions import ACTIONS_FILE, Action, ActionEvent, event_problem, gather_actions
-from mtcl.core.checks import Parsed, pending_fields, run_checks
-from mtcl.core.completions import COMPLETIONS_FILE, Completion, completion_problem
+from mtcl.core.actions import ACTIONS_FILE, Action, ActionEvent, gather_actions
+from mtcl.core.attainment import LastYear, RecordIndex
+from mtcl.core.checks import YearData, pending_fields, run_checks
+from mtcl.core.completions import COMPLETIONS_FILE, Completion
 from mtcl.core.completions import REF_PREFIX as COMPLETION_REF
-from mtcl.core.entries import WITHDRAWALS_FILE, References, Withdrawal, make_ref, ref_key, withdrawal_problem
+from mtcl.core.entries import WITHDRAWALS_FILE, Lines, Withdrawal, ref_key
 from mtcl.core.errors import DataError, DataErrors, Source, UserError
-from mtcl.core.figures import RECORDS_FILE, FigureRecord, record_problem
+from mtcl.core.figures import RECORDS_FILE, FigureRecord
 from mtcl.core.figures import REF_PREFIX as RECORD_REF
+from mtcl.core.models import Catalogue, Located, Notes, Objective, Objectives, Plan, Task, Target, id_key
+from mtcl.core.validation import describe_error
 from mtcl.files.fs import collector_paused, display_path
 from mtcl.files.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade
-from mtcl.core.models import Catalogue, Located, Notes, Objective, Objectives, Plan, Task, Target, id_key
 from mtcl.files.store import JsonlStore
-from mtcl.core.validation import describe_error
 from mtcl.files.yamlsource import read_yaml
 
 OBJECTIVES_FILE = "objectives.yaml"
@@ -73,73 +73,83 @@ def year_folder(root: Path, year: int | None) -> Path:
     return folders[year]
 
 
-def records_store(folder: Path) -> JsonlStore[FigureRecord]:
-    return JsonlStore(folder / RECORDS_FILE, FigureRecord)
+# The files the tool writes in a year's folder, by the field of the book that holds them.
+STORES: dict[str, tuple[str, object, str | None]] = {
+    "record_lines": (RECORDS_FILE, FigureRecord, RECORD_REF),
+    "completion_lines": (COMPLETIONS_FILE, Completion, COMPLETION_REF),
+    "event_lines": (ACTIONS_FILE, ActionEvent, None),
+    "withdrawal_lines": (WITHDRAWALS_FILE, Withdrawal, None),
+}
 
 
-def completions_store(folder: Path) -> JsonlStore[Completion]:
-    return JsonlStore(folder / COMPLETIONS_FILE, Completion)
+def store_of(folder: Path, lines: str) -> JsonlStore:
+    """The store of one of the files the tool writes, named by the book's field for it."""
+    name, model, prefix = STORES[lines]
+    return JsonlStore(folder / name, model, prefix)
 
 
-def actions_store(folder: Path) -> JsonlStore:
-    return JsonlStore(folder / ACTIONS_FILE, ActionEvent)
-
-
-def withdrawals_store(folder: Path) -> JsonlStore[Withdrawal]:
-    return JsonlStore(folder / WITHDRAWALS_FILE, Withdrawal)
-
-
-def with_refs(entries: list, store: JsonlStore, prefix: str) -> list:
-    """Every entry with its reference: the one written in its line, or, for a line written
-    before references existed, the same digest worked out now."""
-    if all(entry.ref for entry in entries):
-        return entries
-    references = References(entry.ref for entry in entries if entry.ref)
-    return [entry if entry.ref else replace(entry, ref=references.unique(make_ref(prefix, store.content(entry))))
-            for entry in entries]
-
-
-@dataclass(eq=False)
-class Book:
-    """One year: its objectives and plan, checked, with lookups by id, and every figure,
-    completion and corrective action recorded for it."""
+@dataclass(eq=False, kw_only=True)
+class Book(YearData):
+    """One year, checked: its objectives and plan with lookups by id, every figure,
+    completion, corrective action and withdrawal recorded for it, and, when the command
+    compares with last year, last year's book (or why it could not be read)."""
 
     folder: Path
-    objectives: Objectives
-    plan: Plan
-    records: list[FigureRecord] = field(default_factory=list)  # every line, withdrawn ones too
-    completions: list[Completion] = field(default_factory=list)
-    action_events: list = field(default_factory=list)
-    withdrawals: list[Withdrawal] = field(default_factory=list)
-    warnings: list[DataError] = field(default_factory=list)  # fields still to fill, old schema
-    sources: dict[str, Source] = field(default_factory=dict)  # where each entry stands in its file
     notes: Notes = field(default_factory=Notes)  # the officer's own words for the reports
-    targets: dict[str, Target] = field(init=False)
-    tasks: dict[str, Task] = field(init=False)
-    actions: list[Action] = field(init=False)
-    withdrawn: dict[str, Withdrawal] = field(init=False)  # by the reference of the line withdrawn
-
-    def __post_init__(self) -> None:
-        self.targets = {t.id: t for t in self.objectives.targets}
-        self.tasks = {t.id: t for t in self.plan.tasks}
-        self.actions = gather_actions(self.action_events)
-        self.withdrawn = {ref_key(w.ref): w for w in self.withdrawals}
-        self._keys: dict[str, Target | Task | Objective] = {}
-        for entry in [*self.objectives.objectives, *self.tasks.values(), *self.targets.values()]:
-            self._keys[id_key(str(entry.id))] = entry
-        self._previous: list[Book | None] = []
-        # The targets whose figures were read, when not all were (mtcl record reads its
-        # target's alone): a view of the other targets would show them without figures.
-        self.only: set[str] | None = None
+    warnings: list[DataError] = field(default_factory=list)  # fields still to fill, old schema
+    last: Book | None = None
+    last_problem: str | None = None  # last year's folder exists but does not load
 
     @property
-    def year(self) -> int:
-        return self.objectives.year
+    def sources(self) -> dict[str, Source]:
+        return {OBJECTIVES_FILE: self.objectives_source, PLAN_FILE: self.plan_source}
 
     @property
     def root(self) -> Path:
         """The data folder holding this year and its neighbours."""
         return self.folder.parent
+
+    @property
+    def records(self) -> tuple[FigureRecord, ...]:
+        """Every figure, withdrawn ones too, each with its reference."""
+        return self.record_lines.entries
+
+    @property
+    def completions(self) -> tuple[Completion, ...]:
+        return self.completion_lines.entries
+
+    @cached_property
+    def actions(self) -> list[Action]:
+        return gather_actions(self.event_lines)
+
+    @cached_property
+    def withdrawn(self) -> dict[str, Withdrawal]:
+        """The withdrawals, by the reference of the line withdrawn."""
+        return {ref_key(w.ref): w for w in self.withdrawal_lines}
+
+    @cached_property
+    def counted_records(self) -> list[FigureRecord]:
+        """The figures that count: every record but the withdrawn ones."""
+        return [r for r in self.records if r.ref not in self.withdrawn]
+
+    @cached_property
+    def counted_completions(self) -> list[Completion]:
+        return [c for c in self.completions if c.ref not in self.withdrawn]
+
+    @cached_property
+    def index(self) -> RecordIndex:
+        """The figures that count, by target: the one index every view reads."""
+        return RecordIndex(self.counted_records)
+
+    @property
+    def last_year(self) -> LastYear | None:
+        """Last year's targets and figures, for "so với cùng kỳ" and a change's base."""
+        return LastYear(self.last.targets, self.last.index) if self.last else None
+
+    @cached_property
+    def _keys(self) -> dict[str, Target | Task | Objective]:
+        return {id_key(str(entry.id)): entry
+                for entry in [*self.objectives.objectives, *self.tasks.values(), *self.targets.values()]}
 
     def find(self, text: str, kinds: tuple[type, ...] = (Objective, Target, Task)) -> Any:
         """The objective, target or task named ``text``; unknown ids get the closest ones."""
@@ -153,36 +163,10 @@ class Book:
         hint = f"có phải: {', '.join(by_key[k] for k in close)}?" if close else "xem danh sách bằng 'mtcl targets' hoặc 'mtcl plan'"
         raise UserError(f"không có {noun} '{text}' trong năm {self.year}", hint)
 
-    @cached_property
-    def record_lines(self) -> list[FigureRecord]:
-        """Every figure with its reference (worked out on first use for lines written
-        before references existed: most views never need it)."""
-        return with_refs(self.records, records_store(self.folder), RECORD_REF)
-
-    @cached_property
-    def completion_lines(self) -> list[Completion]:
-        return with_refs(self.completions, completions_store(self.folder), COMPLETION_REF)
-
-    @property
-    def counted_records(self) -> list[FigureRecord]:
-        """The figures that count: every record but the withdrawn ones."""
-        if not self.withdrawn:
-            return self.records
-        return [r for r in self.record_lines if r.ref not in self.withdrawn]
-
-    @property
-    def counted_completions(self) -> list[Completion]:
-        """The completions that count, each with its reference (there are few: the plan
-        shows their references)."""
-        return [c for c in self.completion_lines if c.ref not in self.withdrawn]
-
-    def has_line(self, ref: str) -> bool:
-        return any(entry.ref == ref for entry in [*self.record_lines, *self.completion_lines])
-
     def find_line(self, text: str) -> FigureRecord | Completion:
         """The figure or completion whose reference is ``text`` (any case)."""
         ref = ref_key(text)
-        for entry in [*self.record_lines, *self.completion_lines]:
+        for entry in [*self.records, *self.completions]:
             if entry.ref == ref:
                 return entry
         raise UserError(f"không có dòng số liệu hay hoàn thành nào mang mã '{text}' trong năm {self.year}",
@@ -194,37 +178,28 @@ class Book:
     def task(self, text: str) -> Task:
         return self.find(text, (Task,))
 
-    def previous(self) -> Book | None:
-        """Last year's book, opened on first use; ``None`` when there is no such folder.
-        A last year that does not load raises ``UserError`` for the caller to report."""
-        if not self._previous:
-            folder = year_folders(self.root).get(self.year - 1)
-            self._previous.append(open_year(self.root, self.year - 1, self.only) if folder is not None else None)
-        return self._previous[0]
-
-    def with_figures_of(self, ids: set[str]) -> Book:
-        """The same year with the figures of the targets ``ids`` read, and no others."""
-        book = self.with_entries(records=records_store(self.folder).load(record_problem(self.targets, self.year), ids))
-        book.only = ids
-        return book
-
-    def with_entries(self, **entries: list) -> Book:
-        """The same year with ``records``, ``completions``, ``action_events`` or
-        ``withdrawals`` replaced (after a write, with everything the file held under the lock)."""
-        book = replace(self, **entries)
-        book._previous = self._previous
-        book.only = self.only
-        return book
+    def problems(self) -> list[DataError]:
+        """What the year's rules find in it (none in a book as opened; a candidate made for a
+        write may have some)."""
+        return run_checks(self)
 
 
-def open_year(root: Path, year: int | None = None, only: set[str] | None = None) -> Book:
-    """Load and check the year's hand-written files and what was recorded for it; with
-    ``only``, the figures of those targets alone (see ``Book.only``)."""
+def open_year(root: Path, year: int | None = None, last_year: bool = False) -> Book:
+    """Load and check the year's files and what was recorded for it; with ``last_year``,
+    last year's too (a last year that does not load is a note, not an error)."""
     folder = year_folder(root, year)
-    return open_folder(folder, int(folder.name), only)
+    book = open_folder(folder, int(folder.name))
+    previous = year_folders(root).get(book.year - 1) if last_year else None
+    if previous is None:
+        return book
+    try:
+        return replace(book, last=open_folder(previous, book.year - 1))
+    except UserError:
+        return replace(book, last_problem=f"Không so sánh được với cùng kỳ: dữ liệu năm {book.year - 1} có lỗi "
+                                          f"(xem: mtcl validate --year {book.year - 1}).")
 
 
-def open_folder(folder: Path, year: int, only: set[str] | None = None) -> Book:
+def open_folder(folder: Path, year: int) -> Book:
     """Load and check one year's folder, whatever it is called (a new year is checked in
     its temporary folder before it takes its name)."""
     errors: list[DataError] = []
@@ -232,25 +207,16 @@ def open_folder(folder: Path, year: int, only: set[str] | None = None) -> Book:
     with collector_paused():
         objectives = _load_part(folder / OBJECTIVES_FILE, Objectives, "objectives", errors, warnings)
         plan = _load_part(folder / PLAN_FILE, Plan, "plan", errors, warnings)
-    if objectives and plan:
-        parsed = Parsed(*objectives, *plan, folder_year=year)
-        errors += run_checks(parsed)
-        warnings += pending_fields(parsed)
+    lines = {name: store_of(folder, name).read() for name in STORES}
+    errors += [problem for read in lines.values() for problem in read.problems]
+    if not (objectives and plan):
+        raise DataErrors(errors)
+    book = Book(objectives=objectives[0], objectives_source=objectives[1], plan=plan[0], plan_source=plan[1],
+                folder_year=year, folder=folder, **lines)
+    errors += book.problems()
     if errors:
         raise DataErrors(errors)
-    book = Book(folder, objectives[0], plan[0], warnings=warnings,
-                sources={OBJECTIVES_FILE: objectives[1], PLAN_FILE: plan[1]},
-                notes=load_notes(folder / NOTES_FILE, objectives[0]))
-    book.only = only
-    book = book.with_entries(
-        records=records_store(folder).load(record_problem(book.targets, book.year), only),
-        completions=completions_store(folder).load(completion_problem(book.tasks, book.year)),
-        action_events=actions_store(folder).load(event_problem(book.targets, book.tasks, book.year)),
-    )
-    # A withdrawal must name a line of the year; with some figures only, the others are
-    # not there to be named, so the check is left to the commands that read them all.
-    check = withdrawal_problem(book.has_line) if only is None else None
-    return book.with_entries(withdrawals=withdrawals_store(folder).load(check))
+    return replace(book, warnings=warnings + pending_fields(book), notes=load_notes(folder / NOTES_FILE, book.objectives))
 
 
 def _load_part(path: Path, model: type[M], kind: str, errors: list[DataError], warnings: list[DataError]):

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from mtcl.core.actions import NEEDS_ACTION, Action, actions_about
-from mtcl.core.attainment import STALE_DAYS, Evaluation, summarise
+from mtcl.core.attainment import STALE_DAYS, Evaluation, count_statuses
 from mtcl.files.book import Book
 from mtcl.core.models import Decision, Issuer, Objective, PeriodNotes, ReportSettings, Target
 from mtcl.core.numbers import format_date, format_long_date, format_percent
@@ -223,7 +223,7 @@ def objective_paragraph(evaluations: list[Evaluation], final: bool = True) -> st
 
 def counts_words(evaluations: list[Evaluation], missing: bool = False) -> str:
     """'đạt 2/17 chỉ tiêu, 5 đúng tiến độ, 3 chưa đạt' (and '14 chưa có số liệu' if asked)."""
-    counts = summarise(evaluations)
+    counts = count_statuses(evaluations)
     text = f"đạt {counts['met']}/{counts['total']} chỉ tiêu"
     shown = ("on_track", "behind", "near", "not_met") + (("no_data",) if missing else ())
     for key in shown:

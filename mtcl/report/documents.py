@@ -84,13 +84,13 @@ def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, a
     if options.owner:
         owned = owned_targets(book, options.owner)
         options = replace(options, owner=owned[0].owner)
-        status = status.only({t.id for t in owned})
+        status = status.restricted_to({t.id for t in owned})
         tasks = [s for s in tasks if fold(options.owner) in fold(s.task.lead)]
         slug += "-" + "-".join(fold(options.owner).replace("-", " ").split())
     if kind == "results":
         earlier = year_status(book, period_end(book.year, "h1")) if options.period == "year" else None
         if earlier is not None and options.owner:
-            earlier = earlier.only({row.target.id for row in status.rows})
+            earlier = earlier.restricted_to({row.target.id for row in status.rows})
         context = build_context(book, status, tasks, options, earlier)
         return Prepared(context, "bao-cao-mtcl.docx", f"bao-cao-mtcl-{slug}-{book.year}.docx",
                         figure_notices(status) + unsigned_notice(context["signer"], "người ký"))

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from mtcl.core.attainment import RecordIndex
 from mtcl.files.book import Book
 from mtcl.core.entries import Stamp
 from mtcl.core.errors import UserError
@@ -89,7 +88,6 @@ def make_form(book: Book, owner: str | None, period: str | None, as_of: date, to
             raise UserError(f"'{owner}' khớp với nhiều đơn vị: {'; '.join(owners)}", "gõ tên đơn vị đầy đủ hơn")
         department = owners[0]
     rows = {row.target.id: row for row in year_status(book, as_of).rows}
-    index = RecordIndex(book.counted_records)
     lines = []
     for target in targets:
         if target.sum_of:  # a total is worked out from its parts, never sent
@@ -97,7 +95,7 @@ def make_form(book: Book, owner: str | None, period: str | None, as_of: date, to
         name, plan = one_line(target.label), plan_words(target, unit=False)
         if target.kind == "checklist":
             for item in target.items:
-                current = index.current(target.id, as_of, item)
+                current = book.index.current(target.id, as_of, item)
                 latest = f"{MET if current.met else NOT_MET} ({format_date(current.as_of)})" if current else ""
                 lines.append(FormLine(target, item, f"{name}: {item}", plan, latest))
             continue
@@ -150,7 +148,7 @@ class Intake:
 
 def read_form(book: Book, sheets: list[Sheet], file: str, sha256: str, today: date, stamp: Stamp) -> Intake:
     """Every record the filled form gives, or every problem it has (at once)."""
-    earlier = [r for r in book.record_lines if r.sha256 == sha256]
+    earlier = [r for r in book.records if r.sha256 == sha256]
     if earlier:
         when = format_date(min(r.recorded_at for r in earlier).date())
         return Intake(file, sha256, [], [], f"đã nhập ngày {when} ({len(earlier)} số liệu)")
@@ -232,7 +230,7 @@ def _read_row(book: Book, cells: list[Cell], owner: str | None, prefix: str, she
         problem(TOTAL if about_total else VALUE, _form_words(exc.message) + hint)
         return None
     record = replace(record, cell=f"{sheet}!{cells[VALUE].place}")
-    current = RecordIndex(book.counted_records).current(target.id, record.as_of, record.item)
+    current = book.index.current(target.id, record.as_of, record.item)
     replaces = f"{record_text(current, target)} ({format_date(current.as_of)})" if current else None
     return Planned(record, f"{prefix}{cells[VALUE].place}", replaces, doubt_about(book, target, record))
 

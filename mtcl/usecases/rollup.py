@@ -127,11 +127,11 @@ def _is_data(path: Path) -> bool:
     return path.is_dir() and any(YEAR_NAME.fullmatch(p.name) and p.is_dir() for p in path.iterdir())
 
 
-def summarise(folder: Path, year: int | None, when: Callable[[int], date], codes: set[str]) -> BodySummary:
+def summarise_body(folder: Path, year: int | None, when: Callable[[int], date], codes: set[str]) -> BodySummary:
     """One body's summary at ``when(year)``; a folder that does not load gives its first error."""
     shown = display_path(folder)
     try:
-        book = open_year(folder, year)
+        book = open_year(folder, year, last_year=True)
     except DataErrors as exc:
         return BodySummary(shown, _name_of(folder), error=str(exc.errors[0]))
     except UserError as exc:
@@ -164,7 +164,7 @@ def _name_of(folder: Path) -> str:
 
 def rollup(paths: list[Path], year: int | None, when: Callable[[int], date], catalogue: Catalogue) -> Rollup:
     codes = {indicator.code for indicator in catalogue.indicators}
-    bodies = [summarise(folder, year, when, codes) for folder in data_folders(paths)]
+    bodies = [summarise_body(folder, year, when, codes) for folder in data_folders(paths)]
     views = []
     for indicator in catalogue.indicators:
         rows = [IndicatorRow(body.name, body.indicators[indicator.code]) for body in bodies

@@ -17,8 +17,8 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from mtcl.core.actions import Action, NEEDS_ACTION, open_actions_by_subject, overdue_without_action
-from mtcl.core.attainment import Evaluation, History, RecordIndex, evaluate, figure_at, summarise
-from mtcl.files.book import OBJECTIVES_FILE, Book, open_year
+from mtcl.core.attainment import Evaluation, RecordIndex, count_statuses, evaluate, figure_at
+from mtcl.files.book import Book, open_year
 from mtcl.core.entries import Withdrawal
 from mtcl.core.errors import DataError, UserError
 from mtcl.core.figures import FigureRecord, doubt, record_value, twins
@@ -106,10 +106,10 @@ class YearStatus:
             and (owned is None or row.target.id in owned)
         ]
 
-    def only(self, target_ids: set[str]) -> YearStatus:
+    def restricted_to(self, target_ids: set[str]) -> YearStatus:
         """The same view restricted to some targets (one department's), its counts redone."""
         rows = [row for row in self.rows if row.target.id in target_ids]
-        return replace(self, rows=rows, summary=summarise([row.evaluation for row in rows]))
+        return replace(self, rows=rows, summary=count_statuses([row.evaluation for row in rows]))
 
     def json(self, shown: list[TargetRow] | None = None) -> dict:
         """The JSON of ``mtcl status``: the rows ``shown`` (all by default), the summary of
@@ -127,18 +127,12 @@ def missing_bases(book: Book) -> list[DataError]:
     """Change targets with no figure to grow from: no ``base``, and last year's folder has
     none for the same id.  Their status stays 'no_data' until one is given."""
     change = [t for t in book.targets.values() if t.change and t.base is None]
-    if not change:
-        return []
-    try:
-        last = book.previous()
-    except UserError:
-        last = None
-    index = RecordIndex(last.counted_records) if last else None
-    source = book.sources[OBJECTIVES_FILE]
+    last = book.last
+    source = book.objectives_source
     missing = []
     for target in change:
         known = last is not None and target.id in last.targets and figure_at(
-            last.targets[target.id], last.targets, index, date(book.year - 1, 12, 31)) is not None
+            last.targets[target.id], last.targets, last.index, date(book.year - 1, 12, 31)) is not None
         if not known:
             missing.append(source.error(target._path + ("change",),
                                         f"chỉ tiêu {target.id} tính mức tăng so với năm trước nhưng chưa có số năm "
@@ -159,25 +153,13 @@ def owned_targets(book: Book, owner: str) -> list[Target]:
     return found
 
 
-def _history(book: Book) -> tuple[History | None, list[str]]:
-    """Last year's targets and figures for "so với cùng kỳ"; a last year that does not load
-    must not stop this year's work: it becomes a note."""
-    try:
-        last = book.previous()
-    except UserError:
-        return None, [
-            f"Không so sánh được với cùng kỳ: dữ liệu năm {book.year - 1} có lỗi "
-            f"(xem: mtcl validate --year {book.year - 1})."
-        ]
-    return (History(last.targets, RecordIndex(last.counted_records)) if last else None), []
-
-
 def year_status(book: Book, as_of: date) -> YearStatus:
-    """Every target of ``book`` evaluated at ``as_of``."""
+    """Every target of ``book`` evaluated at ``as_of`` (with last year, when the book was
+    opened with it: a last year that did not load is a note, not an error)."""
     if as_of.year != book.year:
         raise UserError(f"ngày đánh giá {as_of:%d/%m/%Y} nằm ngoài năm {book.year}")
-    history, notes = _history(book)
-    evaluations = evaluate(list(book.targets.values()), book.counted_records, as_of, history)
+    notes = [book.last_problem] if book.last_problem else []
+    evaluations = evaluate(book.targets.values(), book.index, as_of, book.last_year)
     covered = open_actions_by_subject(book.actions)
     rows = [
         TargetRow(
@@ -187,7 +169,7 @@ def year_status(book: Book, as_of: date) -> YearStatus:
         )
         for e in evaluations
     ]
-    return YearStatus(book.year, as_of, rows, summarise(evaluations), tuple(book.actions), tuple(notes))
+    return YearStatus(book.year, as_of, rows, count_statuses(evaluations), tuple(book.actions), tuple(notes))
 
 
 @dataclass(frozen=True)
@@ -260,9 +242,8 @@ def doubt_about(book: Book, target: Target, record: FigureRecord) -> str | None:
     ``figures.doubt``), naming the target in full and any twin target it would fit."""
     if record.value is None:
         return None
-    index = RecordIndex(book.counted_records)
     day = record.as_of - timedelta(days=1)
-    previous = {t.id: index.current(t.id, day) for t in [target, *twins(book.targets, target)]}
+    previous = {t.id: book.index.current(t.id, day) for t in [target, *twins(book.targets, target)]}
     reason = doubt(target, record_value(record), record.as_of, previous[target.id])
     return doubt_question(target, record, reason, book.targets, previous) if reason else None
 
@@ -319,14 +300,12 @@ def _record_adapter() -> TypeAdapter:
     return TypeAdapter(FigureRecord)
 
 
-def history(book: Book, target: Target, on: date) -> list[HistoryRow]:
+def target_history(book: Book, target: Target, on: date) -> list[HistoryRow]:
     """Every figure of ``target``, withdrawn ones too, oldest first, each marked if it
     counts at ``on``."""
-    lines = book.record_lines
-    counted = RecordIndex([r for r in lines if r.ref not in book.withdrawn])
-    counting = {id(counted.current(target.id, on, item)) for item in (target.items or [None])}
+    counting = {id(book.index.current(target.id, on, item)) for item in (target.items or [None])}
     return [HistoryRow(record, id(record) in counting, book.withdrawn.get(record.ref))
-            for record in RecordIndex(lines).of(target.id)]
+            for record in RecordIndex(book.records).of(target.id)]
 
 
 @dataclass(frozen=True)
@@ -346,7 +325,7 @@ class YearSummary:
 def yearly_summary(root: Path, year: int, today: date) -> YearSummary:
     """A year that does not load is reported, not raised, so the other years still show."""
     try:
-        book = open_year(root, year)
+        book = open_year(root, year, last_year=True)
         status = year_status(book, evaluation_date(year, today))
     except UserError as exc:
         first = str(exc).splitlines()[0]

@@ -1,66 +1,62 @@
-"""The use cases that write: each builds its entry from the book with its entity's rules
-and appends it through the store, then hands back the book as the file now stands.
+"""The use cases that write: each builds its entries from the book with its entity's rules
+and appends them to their file, then hands back the book as the file now stands.
 
-Ids and default occurrences are given from the file as read under its lock, so two
-officers writing at the same moment never get the same action number or tick the same
-occurrence.
+Every write goes through ``_append``: under the file's lock, the entries are built from the
+file as it stands (so two officers writing at the same moment never get the same action
+number or tick the same occurrence), the year they would make is checked with the year's
+rules (``core.checks``, the same list ``open_year`` runs), and only a year without a
+problem is written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from mtcl.core.actions import (Action, Request, build_closed, build_opened, check_request, check_subject, event_problem,
-                          find_action, gather_actions)
-from dataclasses import dataclass, replace
-
-from mtcl.files.book import Book, actions_store, completions_store, records_store, with_refs, withdrawals_store
-from mtcl.core.completions import REF_PREFIX as COMPLETION_REF
-from mtcl.core.completions import Completion, Done, build_completion, completion_problem
-from mtcl.core.entries import References, Stamp, Withdrawal, make_ref, ref_key, withdrawal_problem
-from mtcl.core.errors import UserError
-from mtcl.core.figures import REF_PREFIX as RECORD_REF
-from mtcl.core.figures import FigureRecord, record_problem
-from mtcl.files.fs import os_problem, portable, printable_path, real_path, regular_file, sha256_of
-from mtcl.core.numbers import format_date
-from mtcl.files.store import JsonlStore
-from mtcl.core.text import clean, typed
+from mtcl.core.actions import Action, Request, build_closed, build_opened, check_request, check_subject, find_action
+from mtcl.core.completions import Completion, Done, build_completion
+from mtcl.core.entries import Lines, Stamp, Withdrawal, ref_key
+from mtcl.core.errors import DataErrors, UserError
+from mtcl.core.figures import FigureRecord
 from mtcl.core.models import Target, Task
+from mtcl.core.numbers import format_date
+from mtcl.core.text import clean, typed
+from mtcl.files.book import Book, store_of
+from mtcl.files.fs import os_problem, portable, printable_path, real_path, regular_file, sha256_of
 from mtcl.usecases.status import plan_status, year_status
 
 
-def _referenced(entry, store: JsonlStore, prefix: str, existing: list):
-    """``entry`` with its reference, unique among the ``existing`` lines of its file."""
-    references = References(e.ref for e in with_refs(existing, store, prefix))
-    return replace(entry, ref=references.unique(make_ref(prefix, store.content(entry))))
+def _append(book: Book, field: str, build: Callable[[Lines], Sequence]) -> tuple[Book, list]:
+    """Append what ``build`` makes of the file's lines (``field`` names the book's lines of
+    that file) when the year it makes breaks none of the year's rules; the book as the file
+    now stands, and the new entries (each with its reference)."""
+    store = store_of(book.folder, field)
 
+    def make(lines: Lines) -> list:
+        new = store.referenced(lines, build(lines))
+        problems = replace(book, **{field: lines.with_added(new)}).problems()
+        if problems:
+            raise DataErrors(problems)
+        return new
 
-def add_record(book: Book, record: FigureRecord) -> tuple[Book, FigureRecord]:
-    """Store a figure built by ``figures.build_record``; the book with every record the
-    file now holds, and the record as stored (with its reference)."""
-    store = records_store(book.folder)
-    stored = store.append_referenced(record, RECORD_REF, record_problem(book.targets, book.year),
-                                     lambda existing: _referenced(record, store, RECORD_REF, existing))
-    return book.with_entries(records=[*book.records, stored]), stored
+    lines, new = store.add(make, known=getattr(book, field))
+    return replace(book, **{field: lines}), new
 
 
 def add_records(book: Book, records: list[FigureRecord]) -> tuple[Book, list[FigureRecord]]:
-    """Store several figures in one write, all or none (a department's form).  A file whose
-    SHA-256 is already in the records (two officers importing it at once) is refused."""
-    store = records_store(book.folder)
+    """Store figures built by ``figures.build_record`` in one write, all or none: one typed,
+    or a department's form.  A form whose SHA-256 is already in the records (two officers
+    importing it at once) is refused."""
     digests = {r.sha256 for r in records if r.sha256}
 
-    def make(existing: list[FigureRecord]) -> list[FigureRecord]:
-        if any(r.sha256 in digests for r in existing):
+    def build(lines: Lines[FigureRecord]) -> list[FigureRecord]:
+        if digests and any(r.sha256 in digests for r in lines):
             raise UserError("tệp này vừa được nhập (có thể ở máy khác); không ghi thêm")
-        made: list[FigureRecord] = []
-        for record in records:
-            made.append(_referenced(record, store, RECORD_REF, existing + made))
-        return made
+        return records
 
-    stored = store.append_all(make, record_problem(book.targets, book.year))
-    return book.with_entries(records=stored), stored[len(stored) - len(records):]
+    return _append(book, "record_lines", build)
 
 
 @dataclass(frozen=True)
@@ -97,15 +93,12 @@ def evidence(book: Book, file: Path) -> Evidence:
 def add_completion(book: Book, task: Task, done: Done, today: date, stamp: Stamp) -> tuple[Book, Completion]:
     """Store a completion of ``task``; its default occurrence is chosen under the lock."""
 
-    store = completions_store(book.folder)
+    def build(lines: Lines[Completion]) -> list[Completion]:
+        counted = [c for c in lines if c.ref not in book.withdrawn]
+        return [build_completion(task, done, book.year, counted, today, stamp)]
 
-    def make(existing: list[Completion]) -> Completion:
-        counted = [c for c in with_refs(existing, store, COMPLETION_REF) if c.ref not in book.withdrawn]
-        completion = build_completion(task, done, book.year, counted, today, stamp)
-        return _referenced(completion, store, COMPLETION_REF, existing)
-
-    completions = store.append(make, completion_problem(book.tasks, book.year))
-    return book.with_entries(completions=completions), completions[-1]
+    book, (completion,) = _append(book, "completion_lines", build)
+    return book, completion
 
 
 def withdraw(book: Book, text: str, reason: str, stamp: Stamp) -> tuple[FigureRecord | Completion, Withdrawal]:
@@ -115,16 +108,16 @@ def withdraw(book: Book, text: str, reason: str, stamp: Stamp) -> tuple[FigureRe
     if not clean(reason):
         raise UserError("cần ghi lý do rút (--reason)")
 
-    def make(existing: list[Withdrawal]) -> Withdrawal:
-        earlier = next((w for w in existing if ref_key(w.ref) == line.ref), None)
+    def build(lines: Lines[Withdrawal]) -> list[Withdrawal]:
+        earlier = next((w for w in lines if ref_key(w.ref) == line.ref), None)
         if earlier is not None:
             raise UserError(f"dòng {line.ref} đã được rút ngày {format_date(earlier.recorded_at.date())} "
                             f"({earlier.by}: {earlier.reason})")
-        return Withdrawal(ref=line.ref, reason=typed(reason, "--reason", multiline=True), by=clean(stamp.by),
-                          recorded_at=stamp.at)
+        return [Withdrawal(ref=line.ref, reason=typed(reason, "--reason", multiline=True), by=clean(stamp.by),
+                           recorded_at=stamp.at)]
 
-    withdrawals = withdrawals_store(book.folder).append(make, withdrawal_problem(book.has_line))
-    return line, withdrawals[-1]
+    _, (withdrawal,) = _append(book, "withdrawal_lines", build)
+    return line, withdrawal
 
 
 def open_action(book: Book, subject: Target | Task, request: Request, on: date, today: date,
@@ -133,11 +126,10 @@ def open_action(book: Book, subject: Target | Task, request: Request, on: date, 
     check_request(request, today)
     occurrence = check_subject(subject, request, year_status(book, on).evaluations, plan_status(book, on).states)
 
-    def make(events: list):
-        return build_opened(subject, occurrence, request, book.year, events, today, stamp)
+    def build(lines: Lines) -> list:
+        return [build_opened(subject, occurrence, request, book.year, list(lines), today, stamp)]
 
-    events = actions_store(book.folder).append(make, event_problem(book.targets, book.tasks, book.year))
-    book = book.with_entries(action_events=events)
+    book, _ = _append(book, "event_lines", build)
     return book, book.actions[-1]
 
 
@@ -145,8 +137,8 @@ def close_action(book: Book, text: str, result: str, evidence_text: str | None, 
                  stamp: Stamp) -> Action:
     """Close an open action with its result and the check of its effectiveness."""
 
-    def make(events: list):
-        return build_closed(text, result, evidence_text, effective, events, today, stamp)
+    def build(lines: Lines) -> list:
+        return [build_closed(text, result, evidence_text, effective, list(lines), today, stamp)]
 
-    events = actions_store(book.folder).append(make, event_problem(book.targets, book.tasks, book.year))
-    return find_action(gather_actions(events), text)
+    book, _ = _append(book, "event_lines", build)
+    return find_action(book.actions, text)

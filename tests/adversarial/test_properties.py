@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcl.core.attainment import evaluate, satisfies
+from mtcl.core.attainment import RecordIndex, evaluate, satisfies
 from mtcl.core.errors import UserError
 from mtcl.core.figures import FigureRecord
 from mtcl.core.models import Target
@@ -40,7 +40,7 @@ def records(draw):
 @settings(max_examples=300)
 @given(targets(), st.lists(records(), max_size=8), days)
 def test_statuses_obey_the_comparison(target, recorded, on):
-    (evaluation,) = evaluate([target], recorded, on)
+    (evaluation,) = evaluate([target], RecordIndex(recorded), on)
     if evaluation.status == "no_data":
         assert all(r.as_of > on for r in recorded)
         return

@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.core.attainment import (Actual, History, RecordIndex, attainment, evaluate, judge, measure, off_range, satisfies,
-                             summarise)
+from mtcl.core.attainment import (Actual, LastYear, RecordIndex, attainment, evaluate, judge, measure, off_range, satisfies,
+                             count_statuses)
 from tests.test_attainment import one, rec, target
 
 
@@ -119,12 +119,12 @@ def test_a_change_target_without_its_base_keeps_the_figure_and_no_judgement():
 
 def test_a_change_target_from_last_years_folder():
     last = target(plan="100", unit="tỷ đồng", kind="level")
-    history = History({"t": last}, RecordIndex([rec(as_of=date(2022, 12, 31), value="50"),
+    history = LastYear({"t": last}, RecordIndex([rec(as_of=date(2022, 12, 31), value="50"),
                                                 rec(as_of=date(2023, 1, 1), value="999")]))
     e = one(change_target(), [rec(value="54")], previous=history)
     assert (e.base, e.change, e.status) == (D("50"), D("8"), "met")
     assert one(change_target(), [], previous=history).base == D("50")  # shown even before a figure
-    other = History({"x": last}, history.index)
+    other = LastYear({"x": last}, history.index)
     assert one(change_target(), [rec(value="54")], previous=other).base is None
 
 
@@ -141,10 +141,10 @@ def test_a_range_missed_says_which_side():
 
 
 def test_last_years_figure_of_zero_gives_no_ratio():
-    history = History({"t": target()}, RecordIndex([rec(as_of=date(2022, 6, 30), value="0")]))
+    history = LastYear({"t": target()}, RecordIndex([rec(as_of=date(2022, 6, 30), value="0")]))
     e = one(target(), [rec(value="3")], as_of=date(2023, 6, 30), previous=history)
     assert (e.previous.actual, e.previous.as_of, e.previous.ratio) == (D("0"), date(2022, 6, 30), None)
-    none_then = History({"t": target()}, RecordIndex([rec(as_of=date(2022, 7, 1), value="5")]))
+    none_then = LastYear({"t": target()}, RecordIndex([rec(as_of=date(2022, 7, 1), value="5")]))
     assert one(target(), [rec(value="3")], as_of=date(2023, 6, 30), previous=none_then).previous is None
 
 
@@ -200,13 +200,13 @@ def test_a_change_range_missed_above_is_judged_by_the_change():
 
 
 def test_a_target_without_a_change_has_no_base_even_with_last_year():
-    history = History({"t": target()}, RecordIndex([rec(as_of=date(2022, 12, 31), value="50")]))
+    history = LastYear({"t": target()}, RecordIndex([rec(as_of=date(2022, 12, 31), value="50")]))
     e = one(target(), [rec(value="54")], previous=history)
     assert (e.base, e.change) == (None, None) and e.previous.actual == D("50")
 
 
 def test_last_year_without_a_figure_gives_no_base():
-    history = History({"t": target()}, RecordIndex([]))
+    history = LastYear({"t": target()}, RecordIndex([]))
     assert one(change_target(), [rec(value="54")], previous=history).base is None
 
 
@@ -227,18 +227,18 @@ def test_a_sum_of_sums_adds_every_part():
 
 
 def test_last_years_sum_of_sums_gives_the_comparison_and_the_base():
-    history = History({t.id: t for t in NESTED}, RecordIndex(nested_records(2022)))
+    history = LastYear({t.id: t for t in NESTED}, RecordIndex(nested_records(2022)))
     total = target(id="s", plan="10", kind="cumulative", unit="tấn", sum_of=["a", "b"])
     e = one(total, nested_records(2023), as_of=date(2023, 6, 30), others=NESTED[1:], previous=history)
     assert (e.previous.actual, e.previous.ratio) == (D("7"), D("100"))
     grown = target(id="s", plan="10", kind="cumulative", unit="tấn", change="percent", sum_of=["a", "b"])
-    history = History({t.id: t for t in NESTED}, RecordIndex([*nested_records(2022)]))
+    history = LastYear({t.id: t for t in NESTED}, RecordIndex([*nested_records(2022)]))
     assert one(grown, nested_records(2023), as_of=date(2023, 12, 31), others=NESTED[1:], previous=history).base == D("7")
 
 
 def test_the_summary_counts_each_status_as_often_as_it_comes():
     targets = [target(id="a"), target(id="b"), target(id="c")]
-    counts = summarise(evaluate(targets, [rec("a", value="100"), rec("b", value="100")], date(2023, 12, 31)))
+    counts = count_statuses(evaluate(targets, RecordIndex([rec("a", value="100"), rec("b", value="100")]), date(2023, 12, 31)))
     assert counts == {"met": 2, "near": 0, "on_track": 0, "behind": 0, "not_met": 0, "no_data": 1, "total": 3}
 
 

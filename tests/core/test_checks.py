@@ -9,9 +9,18 @@ from pathlib import Path
 
 import pytest
 
+import dataclasses
+from datetime import date, datetime, timezone
+
+from mtcl.core.checks import YearData, run_checks
+from mtcl.core.entries import Lines, Withdrawal
+from mtcl.core.errors import DataErrors, Source
+from mtcl.core.models import Decision, Issuer, Objective, Objectives, Plan, Revision, Section
 from mtcl.files.book import open_folder
-from mtcl.core.errors import DataErrors
 from tests.conftest import SHIPPED
+from tests.core.test_actions import closed, opened
+from tests.core.test_schedule import done, task
+from tests.test_attainment import rec, target
 
 BASE = dict(unit="tấn", plan="100", op='">="', kind="cumulative")
 # The field each problem is about, by its words: the problem must point at that field's line.
@@ -202,3 +211,83 @@ def test_a_duplicate_id_is_found_at_its_own_line_wherever_the_entry_puts_it(tmp_
     first_moved = LAST.replace('- id: "9.2"\n        short:', '- short:').replace("huấn\n", 'huấn\n        id: "9.2"\n')
     assert problems(tmp_path, replace=(LAST, first_moved), id='"9.2"') == [
         "mã chỉ tiêu '9.2' trùng với mã chỉ tiêu ở dòng 440"]  # its id's line, under its short name
+
+
+# The lines the tool wrote: each rule at its edge, on a year built in memory.
+
+def year_of(targets=(), tasks=(), records=(), completions=(), events=(), withdrawals=()) -> YearData:
+    objectives = Objectives(schema_version=3, year=2023, issuer=Issuer(unit="Xã An Hòa", place="An Hòa"),
+                            decision=Decision(), revision=Revision(number=1),
+                            objectives=[Objective(id=1, title="Mục tiêu", targets=list(targets) or [target(id="0")])])
+    plan = Plan(schema_version=3, year=2023, title="Kế hoạch",
+                sections=[Section(id="I", objective=1, title="Phần", tasks=list(tasks) or [task("0", repeat="yearly")])])
+
+    def lines(name, entries):
+        return Lines(name, tuple(entries), tuple(range(1, len(entries) + 1)))
+
+    return YearData(objectives=objectives, objectives_source=Source("objectives.yaml"), plan=plan,
+                    plan_source=Source("plan.yaml"), record_lines=lines("records.jsonl", records),
+                    completion_lines=lines("completions.jsonl", completions),
+                    event_lines=lines("actions.jsonl", events), withdrawal_lines=lines("withdrawals.jsonl", withdrawals))
+
+
+def line_problems(year: YearData) -> list[tuple[str, int, str]]:
+    return [(e.file, e.line, e.message) for e in run_checks(year)]
+
+
+def test_a_stored_figure_must_fit_the_years_objectives():
+    tonnes = target(id="4đ", plan="1936.49", kind="cumulative", unit="tấn")
+    checklist = target(id="4h", plan="2", kind="checklist", unit="tiêu chí", items=["Giao thông", "Trường học"])
+    signed = target(id="g", kind="level", signed=True)
+    records = [rec("4đ", value="5"), rec("x", value="5"), rec("4đ", as_of=date(2022, 6, 30), value="5"),
+               rec("4đ", value="-5"), rec("g", value="-5"), rec("4đ", value="0"), rec("4h", item="Điện", met=True),
+               rec("4h", item="Giao thông", met=True)]
+    assert line_problems(year_of([tonnes, checklist, signed], records=records)) == [
+        ("records.jsonl", 2, "chỉ tiêu 'x' không còn trong objectives.yaml"),
+        ("records.jsonl", 3, "ngày số liệu 30/06/2022 nằm ngoài năm 2023"),
+        ("records.jsonl", 4, "số liệu -5 là số âm, nhưng chỉ tiêu 4đ không nhận số âm (signed)"),
+        ("records.jsonl", 7, "tiêu chí 'Điện' không còn trong danh sách của chỉ tiêu 4h (Giao thông, Trường học)"),
+    ]
+
+
+def test_a_stored_completion_must_fit_the_plan():
+    quarterly = task("7", repeat="quarterly")
+    completions = [done("7", "2023-Q2", date(2023, 6, 1)), done("8", "2023-Q2", date(2023, 6, 1)),
+                   done("7", "Q5", date(2023, 6, 1)), done("7", "2023-Q3", date(2023, 6, 1))]
+    assert line_problems(year_of(tasks=[quarterly], completions=completions)) == [
+        ("completions.jsonl", 2, "nhiệm vụ '8' không còn trong plan.yaml"),
+        ("completions.jsonl", 3, "nhiệm vụ 7 không có lần thực hiện 'Q5'"),
+    ]
+
+
+def test_each_stored_event_must_fit_the_register():
+    events = [opened(1), opened(1), opened(2, subject="7", kind="task", occurrence="2023"), opened(3, subject="7"),
+              opened(4, subject="1.1", kind="task"), closed(9), closed(1), closed(1),
+              dataclasses.replace(opened(5), id="HĐKP-2022-05"), dataclasses.replace(opened(5), id="HĐKP-2023-5")]
+    year = year_of([target(id="1.1")], [task("7", repeat="yearly")], events=events)
+    assert line_problems(year) == [
+        ("actions.jsonl", 2, "số phiếu HĐKP-2023-01 đã được mở ở một dòng trước (hai bản dữ liệu được gộp?); "
+                             "đổi số phiếu này"),
+        ("actions.jsonl", 4, "hành động HĐKP-2023-03 nói về '7', không còn trong mục tiêu và kế hoạch"),
+        ("actions.jsonl", 5, "hành động HĐKP-2023-04 nói về '1.1', không còn trong mục tiêu và kế hoạch"),
+        ("actions.jsonl", 6, "đóng hành động 'HĐKP-2023-09' chưa từng được mở"),
+        ("actions.jsonl", 8, "hành động HĐKP-2023-01 đã được đóng ở một dòng trước"),
+        ("actions.jsonl", 9, "số phiếu 'HĐKP-2022-05' không đúng dạng HĐKP-2023-01"),
+        ("actions.jsonl", 10, "số phiếu 'HĐKP-2023-5' không đúng dạng HĐKP-2023-01"),
+    ]
+
+
+def test_a_withdrawal_names_a_line_of_the_year_once():
+    figure = dataclasses.replace(rec("1.1", value="5"), ref="SL-AAAAAAAA")
+    completion = dataclasses.replace(done("7", "2023", date(2023, 6, 1)), ref="HT-BBBBBBBB")
+    withdrawals = [withdrawal("sl-aaaaaaaa"), withdrawal("HT-BBBBBBBB"), withdrawal("SL-AAAAAAAA"),
+                   withdrawal("SL-CCCCCCCC")]
+    year = year_of([target(id="1.1")], [task("7", repeat="yearly")], [figure], [completion], withdrawals=withdrawals)
+    assert line_problems(year) == [
+        ("withdrawals.jsonl", 3, "dòng 'SL-AAAAAAAA' đã được rút ở một dòng trước"),
+        ("withdrawals.jsonl", 4, "không có dòng số liệu hay hoàn thành nào mang mã 'SL-CCCCCCCC'"),
+    ]
+
+
+def withdrawal(ref: str) -> Withdrawal:
+    return Withdrawal(ref=ref, reason="nhầm", by="x", recorded_at=datetime(2023, 7, 1, tzinfo=timezone.utc))

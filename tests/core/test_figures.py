@@ -9,7 +9,7 @@ import pytest
 
 from mtcl.core.entries import Stamp
 from mtcl.core.errors import UserError
-from mtcl.core.figures import Typed, build_record, doubt, record_problem, record_value, twins
+from mtcl.core.figures import Typed, build_record, doubt, record_value, twins
 from tests.test_attainment import rec, target
 
 STAMP = Stamp(by="  Chị Lan ", at=datetime(2023, 6, 1, 8, tzinfo=timezone.utc))
@@ -161,19 +161,6 @@ def test_twins_differ_only_by_diacritics():
     targets = {t.id: t for t in (target(id="4d"), target(id="4đ"), target(id="4e"))}
     assert [t.id for t in twins(targets, targets["4d"])] == ["4đ"]
     assert twins(targets, targets["4e"]) == []
-
-
-def test_a_stored_line_must_fit_the_years_objectives():
-    targets = {t.id: t for t in (TONNES, CHECKLIST, target(id="g", kind="level", signed=True))}
-    check = record_problem(targets, 2023)
-    assert check(rec("4đ", value="5")) is None
-    assert check(rec("x", value="5")) == "chỉ tiêu 'x' không còn trong objectives.yaml"
-    assert check(rec("4đ", as_of=date(2022, 6, 30), value="5")) == "ngày số liệu 30/06/2022 nằm ngoài năm 2023"
-    assert check(rec("4đ", value="-5")) == "số liệu -5 là số âm, nhưng chỉ tiêu 4đ không nhận số âm (signed)"
-    assert check(rec("g", value="-5")) is None and check(rec("4đ", value="0")) is None
-    assert check(rec("4h", item="Điện", met=True)) == (
-        "tiêu chí 'Điện' không còn trong danh sách của chỉ tiêu 4h (Giao thông, Trường học)")
-    assert check(rec("4h", item="Giao thông", met=True)) is None
 
 
 def test_doubt_at_the_edges_of_its_rules():
