@@ -142,8 +142,8 @@ def test_management_review_input(behind, data_dir):
                     "3. Hành động khắc phục, cải tiến", "5. Quyết định của cuộc họp xem xét của lãnh đạo"):
         assert heading in texts
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in review.tables[1].rows[1:]}
-    assert rows["4e2"][4] == "Chậm tiến độ" and rows["4e2"][5] == "giữ nguyên (chậm tiến độ)"  # 100 on 31/3, 300 now
-    assert rows["5.2"][4] == "Đạt" and rows["5.2"][5] == ""
+    assert rows["4e2"][5] == "Chậm tiến độ" and rows["4e2"][6] == "giữ nguyên (chậm tiến độ)"  # 100 on 31/3, 300 now
+    assert rows["5.2"][5] == "Đạt" and rows["5.2"][6] == ""
     decisions = review.tables[2]
     assert [c.text for c in decisions.rows[0].cells] == ["STT", "Vấn đề xem xét", "Quyết định, biện pháp",
                                                         "Người thực hiện", "Thời hạn"]

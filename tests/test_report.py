@@ -83,7 +83,7 @@ def appendix(document) -> dict[str, list[str]]:
     """The appendix table's rows by STT (a heading row, merged across the table, by its
     text), after checking its heading row, repeated on every page."""
     table = document.tables[-1]
-    assert [c.text for c in table.rows[0].cells] == ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm", "Thực hiện",
+    assert [c.text for c in table.rows[0].cells] == ["Mã", "Chỉ tiêu", "ĐVT", "Kế hoạch năm", "Thực hiện",
                                                     "Tỷ lệ so với KH", "Đánh giá"]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     rows = {}
@@ -326,7 +326,7 @@ def test_headings_stay_with_their_text_and_the_appendix_follows_the_signature(re
     order = [child.tag.split("}")[1] + ":" + "".join(child.itertext()).strip()[:20] for child in body]
     signature = next(i for i, item in enumerate(order) if item.startswith("tbl:Nơi nhận"))
     annex = next(i for i, item in enumerate(order) if item.startswith("p:Phụ lục"))
-    table = next(i for i, item in enumerate(order) if item.startswith("tbl:STT"))
+    table = next(i for i, item in enumerate(order) if item.startswith("tbl:Mã"))
     assert signature < annex < table
     assert next(p for p in paragraphs if p.text == "Phụ lục").paragraph_format.page_break_before
 

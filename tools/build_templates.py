@@ -10,6 +10,7 @@ layout as code and regenerate them into the repository's ``templates/`` folder::
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from docx import Document
@@ -20,28 +21,41 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from mtcl.usecases.views import TARGET_COLUMNS, action_columns, indicator_columns
+
 TEMPLATES_FOLDER = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 PORTRAIT_WIDTH, LANDSCAPE_WIDTH = 165, 252  # mm of text between the margins
 BODY_SIZE = 13  # points: Decree 30 allows 13 to 14 for the text; 13 keeps a six-month body to four pages
 
-# Tables: heading, width, alignment of the data cells, the field shown.  The target's name
-# is the widest column; the comparison with last year is there only when it has figures.
-RESULT_COLUMNS = [
-    ("STT", Mm(11), CENTER, "r.stt"),
-    ("Chỉ tiêu", Mm(56), LEFT, "r.name"),
-    ("ĐVT", Mm(15), CENTER, "r.unit"),
-    ("Kế hoạch năm", Mm(17), CENTER, "r.plan"),
-    ("Thực hiện", Mm(17), CENTER, "r.actual"),
-    ("Tỷ lệ so với KH", Mm(17), CENTER, "r.attainment"),
-    ("Đánh giá", Mm(32), CENTER, "r.status"),  # 'Chưa có số liệu' on one line
-]
+# Tables: heading, width, alignment of the data cells, the field shown.  The columns of a
+# view (mtcl/usecases/views.py) give their headings; the target's name is the widest column;
+# the comparison with last year is there only when it has figures.
+
+
+def view(columns, *specs):
+    """A template table's columns from a view: (key, width, alignment, short heading or not)."""
+    by_key = {column.key: column for column in columns}
+    return [((by_key[key].narrow if narrow else by_key[key].heading), width, align, f"r.{key}")
+            for key, width, align, narrow in specs]
+
+
+RESULT_COLUMNS = view(
+    TARGET_COLUMNS,
+    ("id", Mm(11), CENTER, True),
+    ("name", Mm(56), LEFT, False),
+    ("unit", Mm(15), CENTER, True),
+    ("plan", Mm(17), CENTER, False),
+    ("actual", Mm(17), CENTER, False),
+    ("attainment", Mm(17), CENTER, False),
+    ("status", Mm(32), CENTER, False),  # 'Chưa có số liệu' on one line
+)
 COMPARED_COLUMNS = [
     *RESULT_COLUMNS[:1],
     ("Chỉ tiêu", Mm(41), LEFT, "r.name"),
     *RESULT_COLUMNS[2:6],
-    ("So với cùng kỳ", Mm(15), CENTER, "r.previous"),
+    *view(TARGET_COLUMNS, ("previous", Mm(15), CENTER, False)),
     RESULT_COLUMNS[6],
 ]
 FORM_COLUMNS = [
@@ -50,22 +64,25 @@ FORM_COLUMNS = [
 ]
 REGISTER_COLUMNS = [
     ("STT", Mm(12), CENTER, "r.stt"),
-    ("Số phiếu", Mm(24), CENTER, "r.id"),
-    ("Ngày mở", Mm(22), CENTER, "r.opened_on"),
-    ("Đối tượng", Mm(21), CENTER, "r.subject"),
-    ("Sự không phù hợp", Mm(34), LEFT, "r.problem"),
-    ("Nguyên nhân", Mm(30), LEFT, "r.cause"),
-    ("Hành động khắc phục", Mm(34), LEFT, "r.action"),
-    ("Phụ trách", Mm(20), LEFT, "r.owner"),
-    ("Thời hạn", Mm(22), CENTER, "r.due"),
-    ("Kết quả, hiệu lực", Mm(33), LEFT, "r.outcome"),
+    *view(action_columns(date.today()),
+          ("id", Mm(24), CENTER, False),
+          ("opened_on", Mm(22), CENTER, False),
+          ("subject", Mm(21), CENTER, False),
+          ("problem", Mm(34), LEFT, False),
+          ("cause", Mm(30), LEFT, False),
+          ("action", Mm(34), LEFT, False),
+          ("owner", Mm(20), LEFT, False),
+          ("due", Mm(22), CENTER, False),
+          ("outcome", Mm(33), LEFT, False)),
 ]
 REVIEW_COLUMNS = [
-    ("Mã", Mm(12), CENTER, "r.stt"),
-    ("Chỉ tiêu", Mm(55), LEFT, "r.name"),
-    ("Kế hoạch", Mm(22), CENTER, "r.plan"),
-    ("Thực hiện", Mm(22), CENTER, "r.actual"),
-    ("Đánh giá", Mm(26), CENTER, "r.status"),
+    *view(TARGET_COLUMNS,
+          ("id", Mm(12), CENTER, True),
+          ("label", Mm(45), LEFT, False),
+          ("unit", Mm(12), CENTER, True),
+          ("plan", Mm(20), CENTER, True),
+          ("actual", Mm(20), CENTER, False),
+          ("status", Mm(28), CENTER, False)),
     ("Xu hướng", Mm(28), CENTER, "r.trend"),
 ]
 ROLLUP_COLUMNS = [
@@ -79,13 +96,14 @@ ROLLUP_COLUMNS = [
     ("Đánh giá nội bộ", Mm(15), CENTER, "r.audit"),
     ("Xem xét lãnh đạo", Mm(15), CENTER, "r.review"),
 ]
-INDICATOR_COLUMNS = [
-    ("Hạng", Mm(14), CENTER, "r.rank"),
-    ("Đơn vị", Mm(60), LEFT, "r.name"),
-    ("Thực hiện", Mm(25), CENTER, "r.actual"),
-    ("Kế hoạch", Mm(25), CENTER, "r.plan"),
-    ("Đánh giá", Mm(41), CENTER, "r.status"),
-]
+INDICATOR_COLUMNS = view(
+    indicator_columns(""),
+    ("rank", Mm(14), CENTER, False),
+    ("body", Mm(60), LEFT, False),
+    ("actual", Mm(25), CENTER, True),
+    ("plan", Mm(25), CENTER, False),
+    ("status", Mm(41), CENTER, False),
+)
 DECISION_COLUMNS = [
     ("STT", Mm(12)), ("Vấn đề xem xét", Mm(55)), ("Quyết định, biện pháp", Mm(50)),
     ("Người thực hiện", Mm(25)), ("Thời hạn", Mm(23)),

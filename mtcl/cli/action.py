@@ -12,7 +12,7 @@ from mtcl.cli.base import (ByOption, DataOption, JsonOption, YearOption, action_
                            date_option, print_json, stamp, styled, table, today, when)
 from mtcl.core.models import Target, Task
 from mtcl.core.numbers import format_date
-from mtcl.usecases.status import action_json
+from mtcl.usecases.shapes import action_json
 from mtcl.core.words import ACTION_STATE_WORDS, verdict
 from mtcl.usecases.writers import close_action, open_action
 

@@ -15,8 +15,10 @@ from mtcl.files.fs import display_path
 from mtcl.core.completions import Done
 from mtcl.core.text import visible
 from mtcl.core.numbers import format_date
-from mtcl.core.schedule import DUE_SOON_DAYS, OccurrenceState, occurrence_label
+from mtcl.core.schedule import DUE_SOON_DAYS, OccurrenceState
 from mtcl.usecases.status import PlanStatus, plan_status
+from mtcl.usecases.shapes import plan_json
+from mtcl.usecases.views import OCCURRENCE_COLUMNS, pick
 from mtcl.core.words import TASK_STATUS_WORDS, plan_counts_text
 from mtcl.usecases.writers import add_completion, evidence
 
@@ -59,7 +61,7 @@ def plan(
     if ics:
         write_calendar(book, shown, remind, out)
     elif as_json:
-        print_json(result.json(shown))
+        print_json(plan_json(result, shown))
     else:
         print_plan(book.year, result, shown)
 
@@ -77,15 +79,18 @@ def write_calendar(book, shown: list[OccurrenceState], remind: str | None, out: 
          "hủy để lịch bỏ đi). Mở tệp bằng Outlook, hoặc nhập vào Google Calendar (Cài đặt › Nhập và xuất).")
 
 
+SHOWN = ("id", "work", "lead", "when", "status")
+LAYOUT = {"id": dict(no_wrap=True), "work": dict(ratio=1, min_width=14), "lead": dict(min_width=9),
+          "when": dict(min_width=10), "status": dict(min_width=14, ratio=1)}
+
+
 def print_plan(year: int, result: PlanStatus, shown: list[OccurrenceState]) -> None:
     out = console()
     grid = table(f"Kế hoạch thực hiện MTCL năm {year} — đến ngày {format_date(result.as_of)}",
                  narrow=out.width < WIDE)
-    grid.add_column("Nhiệm vụ", no_wrap=True)
-    grid.add_column("Nội dung", ratio=1, min_width=14)
-    grid.add_column("Chủ trì", min_width=9)
-    grid.add_column("Lần, hạn", min_width=10)
-    grid.add_column("Tình trạng", min_width=14, ratio=1)
+    columns = pick(OCCURRENCE_COLUMNS, SHOWN)
+    for column in columns:
+        grid.add_column(column.narrow, **LAYOUT[column.key])
     previous_task, previous_section = None, None
     for state in shown:
         task = state.task
@@ -96,22 +101,14 @@ def print_plan(year: int, result: PlanStatus, shown: list[OccurrenceState]) -> N
         status = status_text(state)
         if (task.id, state.occurrence.key) in result.missing:
             status.append(f" {FLAG}", style="red")
-        grid.add_row(
-            task.id if first else "",
-            _short(task.label) if first else "",
-            task.lead if first else "",
-            occurrence_label(state.occurrence),
-            status,
-        )
+        # A task's own cells on its first occurrence only; a long text wraps at its words.
+        grid.add_row(*[status if column.key == "status" else column.shown(state)
+                       if first or column.key == "when" else "" for column in columns])
     out.print(grid)
     out.print(plan_counts_text(result.summary))
     if result.missing:
         out.print(styled(f"{FLAG} {len(result.missing)} lần thực hiện quá hạn chưa có hành động khắc phục", "red"),
                   "(mở bằng: mtcl action open NHIỆM_VỤ ...)")
-
-
-def _short(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def status_text(state: OccurrenceState):

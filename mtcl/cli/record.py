@@ -17,6 +17,7 @@ from mtcl.core.figures import FigureRecord, Typed, build_record
 from mtcl.core.numbers import format_date
 from mtcl.usecases.status import doubt_about, year_status
 from mtcl.core.text import visible
+from mtcl.usecases.shapes import history_json
 from mtcl.usecases.status import target_history
 from mtcl.core.words import imported_from, record_text, target_phrase
 from mtcl.usecases.writers import add_records, withdraw
@@ -70,7 +71,7 @@ def history(
     target = book.target(target_id)
     rows = target_history(book, target, when(book.year))
     if as_json:
-        print_json([row.json() for row in rows])
+        print_json([history_json(row) for row in rows])
         return
     if not rows:
         console().print(f"Chỉ tiêu {target.id} chưa có số liệu nào.")

@@ -17,6 +17,7 @@ from mtcl.core.models import Catalogue, Issuer
 from mtcl.core.numbers import format_date, rounded_number
 from mtcl.core.periods import check_period, evaluation_date, period_phrase
 from mtcl.usecases.rollup import Rollup, catalogue_beside, rollup as make_rollup
+from mtcl.usecases.shapes import rollup_json
 from mtcl.core.words import actual_number, plan_words, status_words
 
 CHECKS = {True: "đã", False: "chưa", None: "—"}
@@ -87,19 +88,6 @@ def write(result: Rollup, catalogue: Catalogue, output_format: str, out: Path, k
     period_words = period_phrase(key, years.most_common(1)[0][0]) if key and years else f"đến ngày {format_date(when)}"
     context = rollup_context(result, catalogue.model_copy(update={"issuer": issuer}), period_words, today(), signer)
     return render_docx(context, out, "tong-hop-mtcl.docx", None, force)
-
-
-def rollup_json(result: Rollup) -> dict:
-    return {
-        "bodies": [body.json() for body in result.bodies],
-        "indicators": [{
-            "code": view.indicator.code, "name": view.indicator.name, "unit": view.indicator.unit,
-            "better": view.indicator.better, "median": view.median,
-            "bodies": [{"name": row.body, "actual": row.actual, "status": row.evaluation.status,
-                        "attainment": row.evaluation.attainment} for row in view.rows],
-        } for view in result.indicators],
-        "failed": len(result.failed),
-    }
 
 
 def print_rollup(result: Rollup) -> None:

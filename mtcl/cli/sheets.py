@@ -115,11 +115,11 @@ def export(
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
-    from mtcl.report.exports import KINDS, export_table  # with openpyxl on use: 100 ms, only for exports
+    from mtcl.report.exports import EXPORTS, export_table  # with openpyxl on use: 100 ms, only for exports
     from mtcl.report.sheets import write_table
 
-    if kind not in KINDS:
-        raise UserError(f"không có bảng '{kind}'", f"chọn một trong: {', '.join(KINDS)}")
+    if kind not in EXPORTS:
+        raise UserError(f"không có bảng '{kind}'", f"chọn một trong: {', '.join(EXPORTS)}")
     suffix = (output_format or (out.suffix.lstrip(".") if out and out.suffix else "xlsx")).lower()
     if suffix not in ("xlsx", "csv"):
         raise UserError(f"định dạng '{suffix}' không hỗ trợ", "chọn xlsx hoặc csv")

@@ -13,7 +13,9 @@ from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, OwnerOption, Peri
 from mtcl.core.attainment import STALE_DAYS
 from mtcl.core.numbers import format_percent
 from mtcl.usecases.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
-from mtcl.core.words import actual_text, percent_text, plan_text, status_counts_text, status_words
+from mtcl.usecases.shapes import status_json
+from mtcl.usecases.views import TARGET_COLUMNS, Column, pick
+from mtcl.core.words import status_counts_text
 
 COLOURS = {
     "met": "green",
@@ -43,9 +45,17 @@ def status(
     result = year_status(book, when(book.year, as_of, period))
     shown = result.select(book, ids, objective, owner)
     if as_json:
-        print_json(result.json(shown))
+        print_json(status_json(result, shown))
         return
     print_table(result, shown, plan_status(book, result.as_of))
+
+
+SHOWN = ("id", "label", "plan", "actual", "attainment", "previous", "status", "as_of")
+# How the terminal lays out each column it shows: alignment, and what it may shrink to.
+LAYOUT = {"id": dict(no_wrap=True), "label": dict(min_width=14, ratio=1),
+          "plan": dict(justify="right", min_width=8), "actual": dict(justify="right", min_width=8),
+          "attainment": dict(no_wrap=True, justify="right"), "previous": dict(justify="right", no_wrap=True),
+          "status": dict(min_width=8), "as_of": dict(no_wrap=True)}
 
 
 def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) -> None:
@@ -53,16 +63,14 @@ def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) ->
     bars = out.width >= WIDE  # in a narrow window the attainment is a figure without its bar
     grid = table(f"Thực hiện Mục tiêu chất lượng năm {result.year} — đến ngày {result.as_of:%d/%m/%Y}",
                  narrow=not bars)
-    grid.add_column("Mã", no_wrap=True)
-    grid.add_column("Chỉ tiêu", min_width=14, ratio=1)
-    for heading in ("Kế hoạch", "Thực hiện"):
-        grid.add_column(heading, justify="right", min_width=8)
-    grid.add_column("So với KH" if bars else "% KH", no_wrap=True, justify="left" if bars else "right")
     compare = any(row.evaluation.previous for row in shown)
-    if compare:
-        grid.add_column("Cùng kỳ", justify="right", no_wrap=True)
-    grid.add_column("Đánh giá", min_width=8)
-    grid.add_column("Ngày", no_wrap=True)
+    columns = [c for c in pick(TARGET_COLUMNS, SHOWN) if c.key != "previous" or compare]
+    for column in columns:
+        layout = dict(LAYOUT[column.key])
+        heading = column.narrow
+        if column.key == "attainment" and bars:
+            heading, layout["justify"] = "So với KH", "left"
+        grid.add_column(heading, **layout)
     current = None
     group = None
     for row in shown:
@@ -71,7 +79,7 @@ def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) ->
         if row.target.group and (row.target.objective, row.target.group) != group:
             grid.add_row("", styled(row.target.group, "bold"))
         current, group = row.target.objective, (row.target.objective, row.target.group)
-        grid.add_row(*cells(row, compare, bars))
+        grid.add_row(*cells(row, columns, bars))
     out.print(grid)
     out.print(status_counts_text(result.summary))
     stale = sum(1 for row in shown if row.evaluation.stale)
@@ -91,23 +99,27 @@ def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) ->
         out.print("Kế hoạch: không có nhiệm vụ quá hạn.")
 
 
-def cells(row: TargetRow, compare: bool = False, bars: bool = True) -> list:
-    """The cells of one target's line: the table's row, and what ``record`` echoes."""
-    evaluation, target = row.evaluation, row.target
-    status_cell = styled(status_words(evaluation), COLOURS[evaluation.status])
-    if row.needs_action:
-        status_cell.append(f" {FLAG}", style="red")
-    previous = evaluation.previous
-    return [
-        target.id,
-        target.label,
-        plan_text(target),
-        actual_text(evaluation, "ước"),
-        attainment_bar(evaluation.attainment) if bars else percent_text(evaluation.attainment),
-        *([percent_text(previous.ratio if previous else None)] if compare else []),
-        status_cell,
-        date_cell(row),
-    ]
+def cells(row: TargetRow, columns: list[Column] | None = None, bars: bool = True) -> list:
+    """The cells of one target's line: the table's row, and what ``record`` echoes (every
+    column shown but last year's)."""
+    columns = columns or [c for c in pick(TARGET_COLUMNS, SHOWN) if c.key != "previous"]
+    return [_cell(column, row, bars) for column in columns]
+
+
+def _cell(column: Column, row: TargetRow, bars: bool):
+    """A cell as the terminal shows it: the status in its colour (⚑ where an action is
+    missing), the attainment as a bar, a stale figure's date starred."""
+    evaluation = row.evaluation
+    if column.key == "status":
+        status_cell = styled(column.shown(row), COLOURS[evaluation.status])
+        if row.needs_action:
+            status_cell.append(f" {FLAG}", style="red")
+        return status_cell
+    if column.key == "attainment" and bars:
+        return attainment_bar(evaluation.attainment)
+    if column.key == "as_of":
+        return date_cell(row)
+    return column.shown(row)
 
 
 def date_cell(row: TargetRow):

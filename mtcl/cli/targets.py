@@ -5,6 +5,7 @@ from __future__ import annotations
 from mtcl.files.book import open_year
 from mtcl.cli.base import (DataOption, JsonOption, OwnerOption, YearOption, command, console, data_folder, print_json,
                            styled, table)
+from mtcl.usecases.shapes import target_json
 from mtcl.usecases.status import owned_targets
 from mtcl.core.words import KIND_WORDS, plan_text
 
@@ -15,7 +16,7 @@ def targets(owner: OwnerOption = None, data: DataOption = None, year: YearOption
     book = open_year(data_folder(data), year)
     shown = {t.id for t in (owned_targets(book, owner) if owner else book.targets.values())}
     if as_json:
-        print_json([t.public() for t in book.targets.values() if t.id in shown])
+        print_json([target_json(t) for t in book.targets.values() if t.id in shown])
         return
     grid = table(f"Chỉ tiêu chất lượng năm {book.year}")
     for heading, justify in [("Mã", "left"), ("Chỉ tiêu", "left"), ("Kế hoạch", "right"), ("Loại", "left"),

@@ -20,7 +20,7 @@ Op = Literal[">=", ">", "<=", "<", "between"]
 # The ends of the periods a cumulative plan may give figures for (milestones).
 MilestoneKey = Literal["q1", "h1", "9m"]
 TaskKind = Literal["internal_audit", "management_review", "results_report"]
-Kind = Literal["ratio", "cumulative", "level", "checklist"]
+TargetKind = Literal["ratio", "cumulative", "level", "checklist"]
 Repeat = Literal["quarterly", "half-yearly", "yearly", "continuous"]
 
 
@@ -130,7 +130,7 @@ class Target(Located):
         "Kế hoạch năm (số YAML: 1936.49); khoảng [thấp, cao] với op: between; % tăng (âm: giảm) với change",
         REQUIRED)
     op: Op = _say("So sánh: '>=' đạt/tối thiểu, '>' trên, '<=' không quá, '<' dưới, between từ … đến …", REQUIRED)
-    kind: Kind = _say("ratio tỷ lệ, cumulative lũy kế, level mức tại một thời điểm, checklist tiêu chí", REQUIRED)
+    kind: TargetKind = _say("ratio tỷ lệ, cumulative lũy kế, level mức tại một thời điểm, checklist tiêu chí", REQUIRED)
     parent: Id | None = _say("Mã chỉ tiêu cha (chỉ tiêu 'trong đó')")
     sum_of: list[Id] = _say("Chỉ tiêu bằng tổng các chỉ tiêu này", [])
     items: list[Text] = _say("Các tiêu chí của chỉ tiêu checklist", [])
@@ -172,28 +172,6 @@ class Target(Located):
     @property
     def less_is_better(self) -> bool:
         return self.op in ("<=", "<")
-
-    def public(self) -> dict:
-        """The fields other programs read (``mtcl targets --json``, status, reports)."""
-        return {
-            "id": self.id,
-            "objective": self.objective,
-            "name": one_line(self.name),
-            "unit": self.unit,
-            "plan": list(self.plan) if isinstance(self.plan, list) else self.plan,
-            "op": self.op,
-            "kind": self.kind,
-            "parent": self.parent,
-            "sum_of": list(self.sum_of),
-            "items": list(self.items),
-            "decimals": self.decimals,
-            "signed": self.signed,
-            "change": self.change,
-            "base": self.base,
-            "milestones": dict(self.milestones),
-            "owner": self.owner,
-            "group": self.group,
-        }
 
 
 class Objective(Located):

@@ -45,7 +45,7 @@ class Number:
 
 
 @dataclass(frozen=True)
-class Plan:
+class PlanReading:
     """What a target's sentence says it aims at."""
 
     value: Decimal | list[Decimal] | None
@@ -128,7 +128,7 @@ def plan_number(text: str, found: list[Number]) -> Number:
     return next((n for n in found if n.start > colon), found[0])
 
 
-def plan_of(text: str, label: str = "") -> Plan | None:
+def plan_of(text: str, label: str = "") -> PlanReading | None:
     """The plan a target's sentence gives: '5,573 tỷ đồng', 'phấn đấu trên 98% hồ sơ…',
     'đạt 03 tiêu chí (Giao thông, Trường học, Thu nhập)', 'từ 14% đến 15%', 'tăng 8% so với
     năm 2023'.  None when it holds no number, or digits that no number reads (12.5): another
@@ -142,17 +142,17 @@ def plan_of(text: str, label: str = "") -> Plan | None:
     items = re.search(r"(\d+)\s*tiêu chí\s*\(([^)]+)\)", text)
     if items:
         names = tuple(part.strip() for part in items.group(2).split(",") if part.strip())
-        return Plan(Decimal(items.group(1)), "tiêu chí", ">=", "checklist", names)
+        return PlanReading(Decimal(items.group(1)), "tiêu chí", ">=", "checklist", names)
     change = re.search(r"\b(tang|giam)\b[^\d]*(\d+(?:,\d+)?)\s*%\s*so voi", folded)
     if change:
         value = Decimal(change.group(2).replace(",", "."))
-        return Plan(-value if change.group(1) == "giam" else value, "%", ">=" if change.group(1) == "tang" else "<=",
+        return PlanReading(-value if change.group(1) == "giam" else value, "%", ">=" if change.group(1) == "tang" else "<=",
                     "cumulative", change=True)
     between = re.search(r"\btu\s+(\d+(?:,\d+)?)\s*%?\s*(?:den|-|–)\s*(\d+(?:,\d+)?)\s*(%?)", folded)
     if between:
         low, high = (Decimal(g.replace(",", ".")) for g in between.group(1, 2))
         unit = "%" if between.group(3) or "%" in text else unit_after(text, found[-1])
-        return Plan([low, high], unit, "between", "level")
+        return PlanReading([low, high], unit, "between", "level")
     number = plan_number(text, found)
     op, why = comparison(text[:number.start], subject)
     unit = unit_after(text, number)
@@ -166,7 +166,7 @@ def plan_of(text: str, label: str = "") -> Plan | None:
         kind = "level"
     else:
         kind = "cumulative"
-    return Plan(number.value, unit, op, kind, guesses=guesses)
+    return PlanReading(number.value, unit, op, kind, guesses=guesses)
 
 
 @dataclass(frozen=True)

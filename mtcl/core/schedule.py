@@ -25,7 +25,7 @@ TASK_STATUSES: tuple[TaskStatus, ...] = ("done", "done_late", "overdue", "due_so
 DUE_SOON_DAYS = 14
 
 
-class Completion(Protocol):
+class CompletionLine(Protocol):
     """What the schedule reads of a stored completion (``completions.Completion``)."""
 
     task: str
@@ -47,7 +47,7 @@ class OccurrenceState:
     task: Task
     occurrence: Occurrence
     status: TaskStatus
-    completions: tuple[Completion, ...]
+    completions: tuple[CompletionLine, ...]
     days_late: int = 0
     missing_evidence: bool = False  # continuous work: the quarter ended with no evidence
 
@@ -112,13 +112,13 @@ def default_occurrence(task: Task, year: int, on: date, done_keys: set[str]) -> 
 
 def task_states(
     tasks: Iterable[Task],
-    completions: Iterable[Completion],
+    completions: Iterable[CompletionLine],
     year: int,
     as_of: date,
     horizon: int = DUE_SOON_DAYS,
 ) -> list[OccurrenceState]:
     """Every occurrence of every task, judged at ``as_of`` (later completions do not count)."""
-    done: dict[tuple[str, str], list[Completion]] = defaultdict(list)
+    done: dict[tuple[str, str], list[CompletionLine]] = defaultdict(list)
     for completion in completions:
         if completion.done_on <= as_of:
             done[(completion.task, completion.occurrence)].append(completion)
@@ -130,7 +130,7 @@ def task_states(
     return states
 
 
-def _judge(task: Task, occurrence: Occurrence, found: tuple[Completion, ...], as_of: date, horizon: int) -> OccurrenceState:
+def _judge(task: Task, occurrence: Occurrence, found: tuple[CompletionLine, ...], as_of: date, horizon: int) -> OccurrenceState:
     if occurrence.due is None:
         missing = not found and as_of > occurrence.end
         return OccurrenceState(task, occurrence, "continuous", found, missing_evidence=missing)

@@ -1,8 +1,10 @@
-"""Every word and number format the user sees for what the core computes, in one place.
+"""The words and number formats for what the core computes, in one place.
 
-The terminal, Markdown, Word and JSON render the same rows; the Vietnamese for a status,
-a comparison, a plan or an actual is decided here once, so the table and the report never
-say the same thing two ways.
+The terminal, Markdown, Word and the sheets render the same rows; the Vietnamese for a
+status, a comparison, a plan or an actual, and the sentences more than one document says
+(the plan's progress, an overdue task, an action), are decided here once, so the table and
+the report never say the same thing two ways.  Messages about a mistake stay beside the
+rule that finds it.
 """
 
 from __future__ import annotations
@@ -176,6 +178,29 @@ def status_counts_text(summary: dict[str, int]) -> str:
         if summary[status]:
             parts.append(f"{summary[status]} {STATUS_WORDS[status].lower()}")
     return " · ".join(parts)
+
+
+def plan_progress(summary: dict) -> str:
+    """'12 lần thực hiện nhiệm vụ đã đến hạn: hoàn thành đúng hạn 1, hoàn thành trễ hạn 1,
+    quá hạn 10': where the plan stands, as a document says it."""
+    return (f"{summary['due']} lần thực hiện nhiệm vụ đã đến hạn: hoàn thành đúng hạn {summary['done']}, hoàn thành "
+            f"trễ hạn {summary['done_late']}, quá hạn {summary['overdue']}")
+
+
+def overdue_phrase(states: list) -> str:
+    """'Xây dựng chương trình ĐGNB (hạn 31/03/2023, 30/06/2023, chủ trì: Công chức VP-TK)':
+    one task's overdue occurrences."""
+    task = states[0].task
+    return f"{task.label} (hạn {', '.join(format_date(s.occurrence.due) for s in states)}, chủ trì: {task.lead})"
+
+
+def action_phrase(action) -> str:
+    """'HĐKP-2023-01: Hướng dẫn … (phụ trách: …, hạn 30/09/2023; đã đóng 15/09/2023, có hiệu lực)'."""
+    opened, closed = action.opened, action.closed
+    text = f"{action.id}: {opened.action} (phụ trách: {opened.owner}, hạn {format_date(opened.due)}"
+    if closed is not None:
+        text += f"; đã đóng {format_date(closed.closed_on)}, {verdict(closed.effective)}"
+    return text + ")"
 
 
 def plan_counts_text(summary: dict) -> str:

@@ -24,7 +24,7 @@ from mtcl.core.attainment import LastYear, RecordIndex
 from mtcl.core.checks import YearData, pending_fields, run_checks
 from mtcl.core.completions import COMPLETIONS_FILE, Completion
 from mtcl.core.completions import REF_PREFIX as COMPLETION_REF
-from mtcl.core.entries import WITHDRAWALS_FILE, Lines, Withdrawal, ref_key
+from mtcl.core.entries import WITHDRAWALS_FILE, Withdrawal, ref_key
 from mtcl.core.errors import DataError, DataErrors, Source, UserError
 from mtcl.core.figures import RECORDS_FILE, FigureRecord
 from mtcl.core.figures import REF_PREFIX as RECORD_REF

@@ -26,7 +26,7 @@ from mtcl.files.roundtrip import dump, load, position
 
 CURRENT_SCHEMA = 3
 
-Kind = str  # "objectives" or "plan"
+FileKind = str  # "objectives" or "plan"
 
 
 class MigrationProblem(Exception):
@@ -57,7 +57,7 @@ def _unchanged(doc: MutableMapping[str, Any]) -> None:
     """A step that only adds optional keys: the document stays as it is."""
 
 
-STEPS: dict[tuple[Kind, int], Callable[[MutableMapping[str, Any]], None]] = {
+STEPS: dict[tuple[FileKind, int], Callable[[MutableMapping[str, Any]], None]] = {
     ("objectives", 1): _objectives_1_to_2,
     ("plan", 1): _unchanged,
     ("objectives", 2): _unchanged,
@@ -65,11 +65,11 @@ STEPS: dict[tuple[Kind, int], Callable[[MutableMapping[str, Any]], None]] = {
 }
 
 
-def readable_versions(kind: Kind) -> list[int]:
+def readable_versions(kind: FileKind) -> list[int]:
     return sorted({version for k, version in STEPS if k == kind} | {CURRENT_SCHEMA})
 
 
-def upgrade(kind: Kind, doc: MutableMapping[str, Any]) -> int:
+def upgrade(kind: FileKind, doc: MutableMapping[str, Any]) -> int:
     """Bring ``doc`` to the current version in place; return the version it was in."""
     original = version = doc.get("schema_version")
     while version != CURRENT_SCHEMA:

@@ -22,10 +22,11 @@ from mtcl.core.models import Decision, Issuer, Objective, PeriodNotes, ReportSet
 from mtcl.core.numbers import format_date, format_long_date, format_percent
 from mtcl.core.periods import period_phrase, quarter_of
 from mtcl.core.schedule import OccurrenceState, plan_summary
-from mtcl.usecases.status import YearStatus
+from mtcl.usecases.status import TargetRow, YearStatus
+from mtcl.usecases.views import TARGET_COLUMNS, pick, row_words
 from mtcl.core.text import one_line
-from mtcl.core.words import (OFF_RANGE_WORDS, STATUS_WORDS, actual_figure, actual_number, capitalised, change_words,
-                        percent_text, plan_sentence, plan_words, stale_note, status_words, verdict, with_unit)
+from mtcl.core.words import (OFF_RANGE_WORDS, STATUS_WORDS, action_phrase, actual_figure, capitalised, change_words,
+                             overdue_phrase, plan_progress, plan_sentence, stale_note, with_unit)
 
 CHART_MARK = "[[BIỂU ĐỒ]]"  # where render.py puts the chart in a Word document
 
@@ -319,9 +320,7 @@ def _plan_paragraphs(tasks: list[OccurrenceState]) -> list[str]:
     else:
         share = (f", đạt {format_percent(summary['on_time_share'])} đúng hạn"
                  if summary["on_time_share"] is not None else "")
-        paragraphs = [f"Đến thời điểm báo cáo, {summary['due']} lần thực hiện nhiệm vụ đã đến hạn: hoàn thành đúng "
-                      f"hạn {summary['done']}, hoàn thành trễ hạn {summary['done_late']}, quá hạn "
-                      f"{summary['overdue']}{share}."]
+        paragraphs = [f"Đến thời điểm báo cáo, {plan_progress(summary)}{share}."]
     done = [s for s in tasks if s.status == "done"]
     if done:
         paragraphs.append("Đã hoàn thành đúng hạn: " + "; ".join(
@@ -382,9 +381,7 @@ def _shortcomings(by_objective, tasks: list[OccurrenceState], actions: tuple[Act
         by_task: dict[str, list[OccurrenceState]] = {}
         for state in overdue:
             by_task.setdefault(state.task.id, []).append(state)
-        listed = "; ".join(
-            f"{lowered(late[0].task.label)} (hạn {', '.join(format_date(s.occurrence.due) for s in late)}, "
-            f"chủ trì: {late[0].task.lead})" for late in by_task.values())
+        listed = "; ".join(lowered(overdue_phrase(late)) for late in by_task.values())
         text = f"- Kế hoạch: {len(overdue)} lần thực hiện nhiệm vụ quá hạn: {listed}."
         taken = [a for s in overdue for a in actions_about(list(actions), s.task.id, s.occurrence.key)]
         if taken:
@@ -419,15 +416,6 @@ def _unique(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def action_phrase(action: Action) -> str:
-    """'HĐKP-2023-01: Hướng dẫn … (phụ trách: …, hạn 30/09/2023; đã đóng 15/09/2023, có hiệu lực)'."""
-    opened, closed = action.opened, action.closed
-    text = f"{action.id}: {opened.action} (phụ trách: {opened.owner}, hạn {format_date(opened.due)}"
-    if closed is not None:
-        text += f"; đã đóng {format_date(closed.closed_on)}, {verdict(closed.effective)}"
-    return text + ")"
-
-
 # Section IV: what to do for the rest of the year.
 
 def _directions(by_objective, tasks: list[OccurrenceState], actions: tuple[Action, ...],
@@ -446,8 +434,7 @@ def _directions(by_objective, tasks: list[OccurrenceState], actions: tuple[Actio
     still_open = [a for a in actions if a.is_open]
     if still_open:
         paragraphs.append("- Thực hiện các hành động khắc phục đang mở: " + "; ".join(
-            f"{a.id}: {a.opened.action} (phụ trách: {a.opened.owner}, hạn {format_date(a.opened.due)})"
-            for a in still_open) + ".")
+            action_phrase(a) for a in still_open) + ".")
     coming: dict[str, OccurrenceState] = {}
     for state in tasks:
         # The report's own task is being done by writing it: never listed as work to come.
@@ -473,6 +460,9 @@ def _recipients(recipients: list[str], archive: str) -> list[str]:
 
 # The appendix: every target in a table.
 
+APPENDIX = pick(TARGET_COLUMNS, ("id", "name", "unit", "plan", "actual", "attainment", "previous", "status"))
+
+
 def appendix_rows(by_objective) -> list[dict]:
     """The appendix table: a heading row for each objective and group, then its targets."""
     rows = []
@@ -483,25 +473,9 @@ def appendix_rows(by_objective) -> list[dict]:
             if evaluation.target.group and evaluation.target.group != group:
                 rows.append(_heading_row("", evaluation.target.group))
             group = evaluation.target.group
-            rows.append(appendix_row(evaluation))
+            rows.append({"heading": False, **row_words(APPENDIX, TargetRow(evaluation))})
     return rows
 
 
-def _heading_row(stt: str, name: str) -> dict:
-    return {"heading": True, "stt": stt, "name": name, "unit": "", "plan": "", "actual": "", "attainment": "",
-            "previous": "", "status": ""}
-
-
-def appendix_row(evaluation: Evaluation) -> dict:
-    target, previous = evaluation.target, evaluation.previous
-    return {
-        "heading": False,
-        "stt": target.id,
-        "name": one_line(target.name),
-        "unit": target.unit,
-        "plan": plan_words(target, unit=False),
-        "actual": actual_number(evaluation),
-        "attainment": percent_text(evaluation.attainment),
-        "previous": percent_text(previous.ratio if previous else None),
-        "status": status_words(evaluation),
-    }
+def _heading_row(number: str, name: str) -> dict:
+    return {**dict.fromkeys((c.key for c in APPENDIX), ""), "heading": True, "id": number, "name": name}

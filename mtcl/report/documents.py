@@ -21,7 +21,7 @@ from mtcl.report.context import ReportOptions, build_context
 from mtcl.usecases.status import YearStatus, owned_targets, plan_status, year_status
 from mtcl.core.text import fold
 
-KINDS = ("results", "action", "register", "review")
+DOCUMENTS = ("results", "action", "register", "review")
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ def prepare(kind: str, book: Book, options: ReportOptions, as_of: date | None, a
     30/11 for the year), so the figures to date stand with the estimates (ước) the officer
     recorded for the period's end.  The plan is judged on the day the report is written:
     a deadline after it is not late."""
-    if kind not in KINDS:
-        raise UserError(f"loại văn bản '{kind}' không có", f"chọn một trong: {', '.join(KINDS)}")
+    if kind not in DOCUMENTS:
+        raise UserError(f"loại văn bản '{kind}' không có", f"chọn một trong: {', '.join(DOCUMENTS)}")
     if kind != "action" and action_id is not None:
         raise UserError(f"số phiếu '{action_id}' chỉ dùng với --kind action")
     if kind in ("results", "review") and options.period is None:

@@ -15,11 +15,13 @@ from mtcl.core.attainment import Evaluation
 from mtcl.files.book import Book
 from mtcl.core.numbers import format_date
 from mtcl.core.periods import period_phrase
-from mtcl.report.context import action_phrase, counts_words, document_number, letterhead, objectives_chart
+from mtcl.report.context import counts_words, document_number, letterhead, objectives_chart
 from mtcl.core.schedule import OccurrenceState, plan_summary
 from mtcl.usecases.status import YearStatus
-from mtcl.core.words import ACTION_STATE_WORDS, actual_text, capitalised, plan_words, status_words, verdict
+from mtcl.usecases.views import TARGET_COLUMNS, action_columns, pick, row_words
+from mtcl.core.words import action_phrase, capitalised, overdue_phrase, plan_progress, status_words, verdict
 
+REVIEW = ("id", "label", "unit", "plan", "actual", "status")
 # The review compares each target with the checkpoint before: the first quarter for the
 # six-month review, the first half for the annual one.
 EARLIER_CHECKPOINT = {"h1": (3, 31), "year": (6, 30)}
@@ -35,13 +37,6 @@ def _subject_text(book: Book, action: Action) -> str:
     task = book.tasks.get(opened.subject)
     text = f"Nhiệm vụ {opened.subject}" + (f" – {task.label}" if task else "")
     return text + (f" (lần {opened.occurrence})" if opened.occurrence else "")
-
-
-def _outcome(action: Action) -> str:
-    closed = action.closed
-    if closed is None:
-        return ACTION_STATE_WORDS["open"]
-    return f"{closed.result} ({capitalised(verdict(closed.effective))}, đóng {format_date(closed.closed_on)})"
 
 
 def action_context(book: Book, action: Action) -> dict:
@@ -71,26 +66,13 @@ def action_context(book: Book, action: Action) -> dict:
     }
 
 
-REGISTER_FIELDS = ("stt", "id", "opened_on", "subject", "problem", "cause", "action", "owner", "due", "outcome")
+REGISTER = ("id", "opened_on", "subject", "problem", "cause", "action", "owner", "due", "outcome")
 
 
 def register_context(book: Book, on: date) -> dict:
     actions = book.actions
-    rows = [
-        {
-            "stt": str(number),
-            "id": action.id,
-            "opened_on": format_date(action.opened.opened_on),
-            "subject": action.opened.subject + (f" ({action.opened.occurrence})" if action.opened.occurrence else ""),
-            "problem": action.opened.problem,
-            "cause": action.opened.cause or "",
-            "action": action.opened.action,
-            "owner": action.opened.owner,
-            "due": format_date(action.opened.due),
-            "outcome": _outcome(action) if action.closed else ACTION_STATE_WORDS[action.state(on)],
-        }
-        for number, action in enumerate(actions, start=1)
-    ]
+    columns = pick(action_columns(on), REGISTER)
+    rows = [{"stt": str(number), **row_words(columns, action)} for number, action in enumerate(actions, start=1)]
     closed = [a for a in actions if a.closed]
     effective = sum(1 for a in closed if a.closed.effective)
     summary = (
@@ -102,7 +84,7 @@ def register_context(book: Book, on: date) -> dict:
         **letterhead(book, on, None),
         "subject": f"Năm {book.year}",
         "summary": summary,
-        "rows": rows or [{**dict.fromkeys(REGISTER_FIELDS, ""), "problem": "Chưa có phiếu nào."}],
+        "rows": rows or [{**dict.fromkeys(("stt", *REGISTER), ""), "problem": "Chưa có phiếu nào."}],
         "prepared_by": "",
     }
 
@@ -141,29 +123,12 @@ def review_context(
 ) -> dict:
     before = {e.target.id: e for e in earlier.evaluations}
     names = EARLIER_NAMES[period]
-    rows = [
-        {
-            "stt": e.target.id,
-            "name": e.target.label,
-            "plan": plan_words(e.target),
-            "actual": actual_text(e, "Ước"),
-            "status": status_words(e),
-            "trend": trend(e, before[e.target.id]),
-        }
-        for e in status.evaluations
-    ]
+    columns = pick(TARGET_COLUMNS, REVIEW)
+    rows = [{**row_words(columns, row), "trend": trend(row.evaluation, before[row.target.id])} for row in status.rows]
     objectives_summary = (f"Đến ngày {format_date(status.as_of)}: {counts_words(status.evaluations, missing=True)}. "
                           f"Xu hướng so với ngày {format_date(earlier.as_of)}.")
-    plan = plan_summary(tasks)
-    plan_sentence = (
-        f"{plan['due']} lần thực hiện nhiệm vụ đã đến hạn: {plan['done']} hoàn thành đúng hạn, {plan['done_late']} "
-        f"hoàn thành trễ hạn, {plan['overdue']} quá hạn."
-    )
-    overdue = [
-        f"- Quá hạn: {s.task.id}. {s.task.label} (hạn {format_date(s.occurrence.due)}, chủ trì: {s.task.lead})."
-        for s in tasks
-        if s.status == "overdue"
-    ]
+    plan_sentence = f"{capitalised(plan_progress(plan_summary(tasks)))}."
+    overdue = [f"- Quá hạn: {s.task.id}. {overdue_phrase([s])}." for s in tasks if s.status == "overdue"]
     actions = list(status.actions)
     closed = [a for a in actions if a.closed]
     actions_summary = (

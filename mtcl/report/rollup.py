@@ -10,11 +10,13 @@ from decimal import Decimal
 from mtcl.core.models import Catalogue, ReportSettings
 from mtcl.core.numbers import format_percent, rounded_number
 from mtcl.report.context import letterhead_of, signer_org_of
-from mtcl.report.sheets import Column, Table
+from mtcl.report.sheets import Table, table_of
 from mtcl.usecases.rollup import BodySummary, IndicatorView, Rollup
-from mtcl.core.words import actual_number, plan_words, status_words, with_unit
+from mtcl.core.words import with_unit
+from mtcl.usecases.views import BODY_COLUMNS, indicator_columns, pick, row_words
 
-CHECK_WORDS = {True: "Đã thực hiện", False: "Chưa", None: "Không có trong kế hoạch"}
+INDICATOR = ("rank", "body", "actual", "plan", "status")
+
 SHORT_CHECK = {True: "Đã", False: "Chưa", None: "—"}
 
 
@@ -23,41 +25,13 @@ def met_text(body: BodySummary) -> str:
 
 
 def rollup_tables(result: Rollup) -> list[Table]:
-    """The sheets of the workbook: the bodies, then each shared indicator."""
-    columns = [
-        Column("Đơn vị", width=26), Column("Thư mục", width=30), Column("Năm", "number", 7),
-        Column("Ngày đánh giá", "date", 13), Column("Quyết định", width=24), Column("Tổng số chỉ tiêu", "number", 10),
-        Column("Đạt", "number", 7), Column("Đúng tiến độ", "number", 9), Column("Gần đạt", "number", 8),
-        Column("Chậm tiến độ", "number", 9), Column("Chưa đạt", "number", 8), Column("Chưa có số liệu", "number", 9),
-        Column("Số liệu cũ", "number", 8), Column("Nhiệm vụ đã xong", "number", 10),
-        Column("Nhiệm vụ quá hạn", "number", 10), Column("HĐKP đang mở", "number", 9),
-        Column("HĐKP quá hạn", "number", 9), Column("Đánh giá nội bộ", width=14), Column("Xem xét lãnh đạo", width=14),
-        Column("Lỗi", width=50),
-    ]
-    rows = []
-    for body in result.bodies:
-        counts = body.counts
-        rows.append([
-            body.name, body.folder, body.year, body.as_of, body.decision, counts.get("total"), counts.get("met"),
-            counts.get("on_track"), counts.get("near"), counts.get("behind"), counts.get("not_met"),
-            counts.get("no_data"), None if body.error else body.stale, None if body.error else body.tasks_done,
-            None if body.error else body.tasks_overdue, None if body.error else body.actions_open,
-            None if body.error else body.actions_overdue,
-            None if body.error else CHECK_WORDS[body.checks.get("internal_audit")],
-            None if body.error else CHECK_WORDS[body.checks.get("management_review")], body.error,
-        ])
-    tables = [Table("Các đơn vị", columns, rows)]
+    """The sheets of the workbook: the bodies, then each shared indicator (with the median
+    of the bodies' figures under them)."""
+    tables = [table_of("Các đơn vị", BODY_COLUMNS, result.bodies)]
     for view in result.indicators:
-        indicator = view.indicator
-        rows = [[rank, row.body, row.actual, plan_words(row.evaluation.target, unit=False),
-                 row.evaluation.attainment, status_words(row.evaluation),
-                 row.evaluation.figure.as_of if row.evaluation.figure else None]
-                for rank, row in view.ranked()]
-        rows.append(["", "Trung vị", view.median, None, None, None, None])
-        tables.append(Table(indicator.code, [
-            Column("Hạng", "number", 6), Column("Đơn vị", width=28), Column(f"Thực hiện ({indicator.unit})", "number", 14),
-            Column("Kế hoạch", width=14), Column("Tỷ lệ so với KH", "percent", 12), Column("Đánh giá", width=18),
-            Column("Ngày số liệu", "date", 12)], rows))
+        sheet = table_of(view.indicator.code, indicator_columns(view.indicator.unit), view.ranked())
+        sheet.rows.append(["", "Trung vị", view.median, None, None, None, None])
+        tables.append(sheet)
     return tables
 
 
@@ -97,9 +71,8 @@ def rollup_context(result: Rollup, catalogue: Catalogue, period_words: str, on: 
         } for number, body in enumerate(result.bodies, start=1)],
         "indicators": [{
             "heading": f"{number}. {view.indicator.name} ({view.indicator.unit})",
-            "rows": [{"rank": str(rank or ""), "name": row.body, "actual": actual_number(row.evaluation),
-                      "plan": plan_words(row.evaluation.target, unit=False), "status": status_words(row.evaluation)}
-                     for rank, row in view.ranked()],
+            "rows": [row_words(pick(indicator_columns(view.indicator.unit), INDICATOR), ranked)
+                     for ranked in view.ranked()],
             "median": f"Trung vị: {_median_words(view)}.",
         } for number, view in enumerate(result.indicators, start=1)],
         "failed_heading": f"{'III' if result.indicators else 'II'}. ĐƠN VỊ CHƯA ĐỌC ĐƯỢC DỮ LIỆU",

@@ -13,16 +13,21 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from mtcl.files.fs import atomic_write
 from mtcl.usecases.forms import (DATE, ESTIMATE_MARK, ESTIMATED, FILLED, HEADERS, ID, LATEST, MET, META_SHEET, NAME, NOTE,
                         NOT_MET, SOURCE, TOTAL, VALUE, Form)
 from mtcl.core.numbers import format_date
 from mtcl.report.render import refuse_overwrite
+from mtcl.usecases.views import Column
+
+R = TypeVar("R")
 
 FORM_SHEET = "Biểu số liệu"
 HEADER_ROW = 6  # the rows above it name the form
@@ -34,20 +39,18 @@ LINE_HEIGHT = 15  # points: a line of 11-point text
 
 
 @dataclass(frozen=True)
-class Column:
-    """A column of an exported table: its heading, the kind of its cells ('text', 'number',
-    'percent' — a percentage such as 101,2 —, 'date'), and its width in characters."""
-
-    heading: str
-    kind: str = "text"
-    width: int = 14
-
-
-@dataclass(frozen=True)
 class Table:
+    """A sheet: its title, the columns of a view (their headings, kinds and widths), and a
+    list of the values of each row."""
+
     title: str
     columns: list[Column]
     rows: list[list[object]]
+
+
+def table_of(title: str, columns: Sequence[Column[R]], items: Iterable[R]) -> Table:
+    """The sheet of ``items``, one row each, in the ``columns`` of their view."""
+    return Table(title, list(columns), [[column.value(item) for column in columns] for item in items])
 
 
 def write_form(form: Form, out: Path, force: bool = False) -> Path:

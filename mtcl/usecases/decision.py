@@ -25,7 +25,7 @@ from mtcl.core.errors import DataErrors, UserError
 from mtcl.files.fs import display_path, os_problem, regular_file
 from mtcl.files.migrate import CURRENT_SCHEMA
 from mtcl.usecases.newyear import build_in_place
-from mtcl.core.phrases import Plan, is_ambiguous, numbers, plan_of, thousands_reading, timing, unit_after
+from mtcl.core.phrases import PlanReading, is_ambiguous, numbers, plan_of, thousands_reading, timing
 from mtcl.core.text import fold
 
 NOT_DOCX = "mở tệp bằng Word hoặc LibreOffice rồi Lưu thành… Tài liệu Word (.docx)"
@@ -248,13 +248,13 @@ def _header(first: list, text: str, year: int) -> dict:
     return values
 
 
-_KINDS = ("xã", "phường", "thị trấn", "quận", "huyện", "thị xã", "thành phố", "tỉnh")
+_BODY_KINDS = ("xã", "phường", "thị trấn", "quận", "huyện", "thị xã", "thành phố", "tỉnh")
 
 
 def _body_name(line: str) -> str:
     """'UBND QUẬN SƠN TÂY' → 'UBND quận Sơn Tây': a body's name as running text writes it."""
     words = line.title().replace("Ubnd", "UBND").replace("Ủy Ban Nhân Dân", "Ủy ban nhân dân")
-    for kind in _KINDS:
+    for kind in _BODY_KINDS:
         words = re.sub(rf"(UBND|Ủy ban nhân dân) {kind.title()}\b", rf"\1 {kind}", words)
     return words
 
@@ -377,7 +377,7 @@ def _target(target_id: str, text: str, whole: DraftTarget | None = None) -> Draf
     return target
 
 
-def _tiny_part(plan: Plan, whole: DraftTarget) -> bool:
+def _tiny_part(plan: PlanReading, whole: DraftTarget) -> bool:
     """A part read as less than 1% of its whole: the comma was more likely a thousands mark."""
     scale = {"tỷ đồng": Decimal(1000), "triệu đồng": Decimal(1), "nghìn đồng": Decimal("0.001")}
     if not isinstance(plan.value, Decimal) or not isinstance(whole.plan.value, Decimal):

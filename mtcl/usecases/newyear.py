@@ -46,14 +46,10 @@ _PHRASES = re.compile(
 )
 
 
-def move_phrases(text: str, old: int, new: int) -> str:
-    """``text`` with the plan's year (and the one before it: "Tháng 12/2022 – Quý I/2023")
-    moved from ``old`` to ``new`` where a phrase means it."""
-    return moved_phrases(text, old, new)[0]
-
-
 def moved_phrases(text: str, old: int, new: int) -> tuple[str, list[tuple[str, str]]]:
-    """The moved text, and each phrase moved (before, after)."""
+    """``text`` with the plan's year (and the one before it: "Tháng 12/2022 – Quý I/2023")
+    moved from ``old`` to ``new`` where a phrase means it, and each phrase moved (before,
+    after)."""
     moves: list[tuple[str, str]] = []
 
     def moved(match: re.Match) -> str:

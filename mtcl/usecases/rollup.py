@@ -47,18 +47,6 @@ class BodySummary:
     indicators: dict[str, Evaluation] = field(default_factory=dict)
     error: str | None = None
 
-    def json(self) -> dict:
-        return {
-            "folder": self.folder, "name": self.name, "year": self.year, "as_of": self.as_of,
-            "decision": self.decision, "targets": self.counts, "stale": self.stale,
-            "tasks": {"done": self.tasks_done, "overdue": self.tasks_overdue},
-            "actions": {"open": self.actions_open, "overdue": self.actions_overdue},
-            "internal_audit": self.checks.get("internal_audit"),
-            "management_review": self.checks.get("management_review"),
-            "error": self.error,
-        }
-
-
 @dataclass(frozen=True)
 class IndicatorRow:
     body: str

@@ -1,20 +1,17 @@
 """Where the year stands at a date: the rows every view renders.
 
 ``year_status`` evaluates every target of a book at a date and gives one ``TargetRow`` per
-target; ``plan_status`` judges every occurrence of the plan; the register of actions and
-a target's history have their rows too.  The terminal table, the reports and ``--json``
-are renderings of these rows, so they cannot disagree; the JSON shapes are written here and
-nowhere else.
+target; ``plan_status`` judges every occurrence of the plan; a target's history has its
+rows too.  The terminal table, the reports, the sheets (``views``) and ``--json``
+(``shapes``) are renderings of these rows, so they cannot disagree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
 from pathlib import Path
 
-from pydantic import TypeAdapter
 
 from mtcl.core.actions import Action, NEEDS_ACTION, open_actions_by_subject, overdue_without_action
 from mtcl.core.attainment import Evaluation, RecordIndex, count_statuses, evaluate, figure_at
@@ -34,43 +31,12 @@ class TargetRow:
     """One target at the date: its evaluation and the corrective actions that cover it."""
 
     evaluation: Evaluation
-    actions: tuple[str, ...]  # ids of the open actions on the target
-    needs_action: bool  # falls short and no open action covers it
+    actions: tuple[str, ...] = ()  # ids of the open actions on the target
+    needs_action: bool = False  # falls short and no open action covers it
 
     @property
     def target(self) -> Target:
         return self.evaluation.target
-
-    def json(self) -> dict:
-        evaluation, target = self.evaluation, self.evaluation.target
-        figure, previous = evaluation.figure, evaluation.previous
-        public = target.public()
-        return {
-            "id": target.id,
-            "objective": target.objective,
-            "name": public["name"],
-            "unit": target.unit,
-            "plan": public["plan"],
-            "op": target.op,
-            "kind": target.kind,
-            "actual": evaluation.actual,
-            "attainment": evaluation.attainment,
-            "status": evaluation.status,
-            "record_as_of": figure.as_of if figure else None,
-            "estimated": figure.estimated if figure else False,
-            "stale": evaluation.stale,
-            "previous_year": (
-                {"actual": previous.actual, "as_of": previous.as_of, "ratio": previous.ratio} if previous else None
-            ),
-            "actions": list(self.actions),
-            "needs_action": self.needs_action,
-            "change": evaluation.change,
-            "base": evaluation.base,
-            "off_range": evaluation.off_range,
-            "owner": target.owner,
-            "group": target.group,
-        }
-
 
 @dataclass(frozen=True)
 class YearStatus:
@@ -110,18 +76,6 @@ class YearStatus:
         """The same view restricted to some targets (one department's), its counts redone."""
         rows = [row for row in self.rows if row.target.id in target_ids]
         return replace(self, rows=rows, summary=count_statuses([row.evaluation for row in rows]))
-
-    def json(self, shown: list[TargetRow] | None = None) -> dict:
-        """The JSON of ``mtcl status``: the rows ``shown`` (all by default), the summary of
-        the whole year."""
-        return {
-            "year": self.year,
-            "as_of": self.as_of,
-            "targets": [row.json() for row in (self.rows if shown is None else shown)],
-            "summary": {**self.summary, "without_action": len(self.without_action)},
-            "notes": list(self.notes),
-        }
-
 
 def missing_bases(book: Book) -> list[DataError]:
     """Change targets with no figure to grow from: no ``base``, and last year's folder has
@@ -198,45 +152,6 @@ class PlanStatus:
             and (due_within is None or (s.is_open and (s.occurrence.due - self.as_of).days <= due_within))
         ]
 
-    def occurrence_json(self, state: OccurrenceState) -> dict:
-        key = (state.task.id, state.occurrence.key)
-        return {
-            "key": state.occurrence.key,
-            "due": state.occurrence.due,
-            "status": state.status,
-            "done_on": state.done_on,
-            "days_late": state.days_late,
-            "missing_evidence": state.missing_evidence,
-            "evidence": [
-                {"text": c.evidence, "file": c.file, "sha256": c.sha256, "done_on": c.done_on, "by": c.by,
-                 "ref": c.ref}
-                for c in state.completions
-            ],
-            "actions": [a.id for a in self.actions if a.is_open and (a.opened.subject, a.opened.occurrence) == key],
-            "needs_action": key in self.missing,
-        }
-
-    def json(self, shown: list[OccurrenceState]) -> dict:
-        by_task: dict[str, list[OccurrenceState]] = {}
-        for state in shown:
-            by_task.setdefault(state.task.id, []).append(state)
-        tasks = []
-        for states in by_task.values():
-            task = states[0].task
-            tasks.append({
-                "id": task.id,
-                "section": task.section,
-                "objective": task.objective,
-                "title": task.label,
-                "lead": task.lead,
-                "partners": list(task.partners),
-                "monitors": list(task.monitors),
-                "timing": task.timing,
-                "occurrences": [self.occurrence_json(s) for s in states],
-            })
-        return {"as_of": self.as_of, "tasks": tasks}
-
-
 def doubt_about(book: Book, target: Target, record: FigureRecord) -> str | None:
     """The question to put before storing ``record`` when it looks like a slip (see
     ``figures.doubt``), naming the target in full and any twin target it would fit."""
@@ -255,28 +170,6 @@ def plan_status(book: Book, as_of: date, horizon: int = DUE_SOON_DAYS) -> PlanSt
     return PlanStatus(as_of, states, book.actions, overdue_without_action(states, book.actions))
 
 
-def action_json(action: Action, on: date) -> dict:
-    opened, closed = action.opened, action.closed
-    return {
-        "id": action.id,
-        "state": action.state(on),
-        "subject": opened.subject,
-        "subject_kind": opened.subject_kind,
-        "occurrence": opened.occurrence,
-        "problem": opened.problem,
-        "cause": opened.cause,
-        "action": opened.action,
-        "owner": opened.owner,
-        "due": opened.due,
-        "opened_on": opened.opened_on,
-        "opened_by": opened.by,
-        "closed_on": closed.closed_on if closed else None,
-        "result": closed.result if closed else None,
-        "evidence": closed.evidence if closed else None,
-        "effective": closed.effective if closed else None,
-    }
-
-
 @dataclass(frozen=True)
 class HistoryRow:
     """One stored figure of a target, whether it is the one that counts at the date, and
@@ -285,20 +178,6 @@ class HistoryRow:
     record: FigureRecord
     counts: bool
     withdrawal: Withdrawal | None = None
-
-    def json(self) -> dict:
-        voided = self.withdrawal
-        return {
-            **_record_adapter().dump_python(self.record, mode="json"),
-            "counts": self.counts,
-            "voided": {"by": voided.by, "at": voided.recorded_at, "reason": voided.reason} if voided else None,
-        }
-
-
-@cache
-def _record_adapter() -> TypeAdapter:
-    return TypeAdapter(FigureRecord)
-
 
 def target_history(book: Book, target: Target, on: date) -> list[HistoryRow]:
     """Every figure of ``target``, withdrawn ones too, oldest first, each marked if it

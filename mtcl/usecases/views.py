@@ -1,0 +1,223 @@
+"""Each view's columns, declared once: the targets at a date, the plan's occurrences, the
+register of corrective actions.
+
+A column has a key (what a template or a reader names it by), its heading (and a short one
+for a narrow table), the kind of its cells (text, number, percent — a percentage such as
+101,2 —, date), a width in characters, and how a row gives it: ``value`` the typed value a
+spreadsheet cell holds, ``text`` the words a document writes, and ``screen`` what the
+terminal shows where it differs (symbols, colours are the terminal's own business).
+The terminal, the Word tables and the exported sheets all read these lists and pick the
+columns they show by key: a new column is one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Generic, Literal, TypeVar
+
+from mtcl.core.actions import Action
+from mtcl.core.numbers import format_date
+from mtcl.core.schedule import OccurrenceState, occurrence_label
+from mtcl.core.text import one_line
+from mtcl.core.words import (ACTION_STATE_WORDS, TASK_STATUS_WORDS, actual_number, actual_text, capitalised,
+                             percent_text, plan_text, plan_words, status_words, verdict)
+from mtcl.usecases.rollup import BodySummary, IndicatorRow
+from mtcl.usecases.status import TargetRow
+
+R = TypeVar("R")
+CellKind = Literal["text", "number", "percent", "date"]
+YES = "x"
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    key: str
+    heading: str
+    kind: CellKind
+    width: int  # characters, in a sheet
+    value: Callable[[R], object]
+    text: Callable[[R], str] | None = None  # a document's words; by default the value as text
+    screen: Callable[[R], str] | None = None  # the terminal's, where it differs from the text
+    short: str | None = None  # the heading in a narrow table
+
+    def words(self, row: R) -> str:
+        """What a document writes in this column's cell."""
+        if self.text is not None:
+            return self.text(row)
+        value = self.value(row)
+        if value is None:
+            return ""
+        return format_date(value) if isinstance(value, date) else str(value)
+
+    def shown(self, row: R) -> str:
+        """What the terminal shows in this column's cell."""
+        return self.screen(row) if self.screen is not None else self.words(row)
+
+    @property
+    def narrow(self) -> str:
+        return self.short or self.heading
+
+
+def pick(columns: Sequence[Column[R]], keys: Sequence[str]) -> list[Column[R]]:
+    """The columns named by ``keys``, in that order."""
+    by_key = {column.key: column for column in columns}
+    return [by_key[key] for key in keys]
+
+
+def row_words(columns: Sequence[Column[R]], row: R) -> dict[str, str]:
+    """A row as a document's table takes it: each column's words, by key."""
+    return {column.key: column.words(row) for column in columns}
+
+
+def _figure_date(row: TargetRow) -> date | None:
+    figure = row.evaluation.figure
+    return figure.as_of if figure else None
+
+
+def _single_plan(row: TargetRow) -> Decimal | None:
+    """The plan as one number, where one number says it whole (not a range, not a change)."""
+    target = row.target
+    return target.bounds[0] if target.op != "between" and not target.change else None
+
+
+def _previous_ratio(row: TargetRow) -> Decimal | None:
+    previous = row.evaluation.previous
+    return previous.ratio if previous else None
+
+
+TARGET_COLUMNS: list[Column[TargetRow]] = [
+    Column("id", "Mã chỉ tiêu", "text", 10, lambda r: r.target.id, short="Mã"),
+    Column("objective", "Mục tiêu", "number", 9, lambda r: r.target.objective),
+    Column("group", "Nhóm", "text", 16, lambda r: r.target.group),
+    Column("name", "Chỉ tiêu", "text", 48, lambda r: one_line(r.target.name)),
+    Column("label", "Chỉ tiêu", "text", 32, lambda r: r.target.label),
+    Column("unit", "Đơn vị tính", "text", 11, lambda r: r.target.unit, short="ĐVT"),
+    Column("owner", "Phụ trách", "text", 22, lambda r: r.target.owner),
+    Column("plan", "Kế hoạch năm", "text", 14, lambda r: plan_words(r.target, unit=False),
+           screen=lambda r: plan_text(r.target), short="Kế hoạch"),
+    Column("plan_value", "Kế hoạch (số)", "number", 13, _single_plan),
+    Column("actual", "Thực hiện", "number", 12, lambda r: r.evaluation.actual,
+           text=lambda r: actual_number(r.evaluation), screen=lambda r: actual_text(r.evaluation, "ước")),
+    Column("attainment", "Tỷ lệ so với KH", "percent", 12, lambda r: r.evaluation.attainment,
+           text=lambda r: percent_text(r.evaluation.attainment), short="% KH"),
+    Column("status", "Đánh giá", "text", 16, lambda r: status_words(r.evaluation)),
+    Column("as_of", "Ngày số liệu", "date", 12, _figure_date, short="Ngày"),
+    Column("estimated", "Ước", "text", 6,
+           lambda r: YES if r.evaluation.figure and r.evaluation.figure.estimated else None),
+    Column("stale", "Số liệu cũ", "text", 9, lambda r: YES if r.evaluation.stale else None),
+    Column("previous", "So với cùng kỳ", "percent", 12, _previous_ratio,
+           text=lambda r: percent_text(_previous_ratio(r)), short="Cùng kỳ"),
+]
+
+OCCURRENCE_COLUMNS: list[Column[OccurrenceState]] = [
+    Column("id", "Mã nhiệm vụ", "text", 11, lambda s: s.task.id, short="Nhiệm vụ"),
+    Column("work", "Nhiệm vụ", "text", 48, lambda s: one_line(s.task.label), short="Nội dung"),
+    Column("lead", "Chủ trì", "text", 22, lambda s: s.task.lead),
+    Column("partners", "Phối hợp", "text", 22, lambda s: ", ".join(s.task.partners)),
+    Column("timing", "Thời gian", "text", 18, lambda s: s.task.timing),
+    Column("occurrence", "Lần", "text", 12, lambda s: s.occurrence.key),
+    Column("when", "Lần, hạn", "text", 18, lambda s: occurrence_label(s.occurrence)),
+    Column("due", "Hạn", "date", 12, lambda s: s.occurrence.due),
+    Column("status", "Tình trạng", "text", 18, lambda s: TASK_STATUS_WORDS[s.status]),
+    Column("done_on", "Ngày hoàn thành", "date", 14, lambda s: s.done_on),
+    Column("days_late", "Số ngày trễ", "number", 10, lambda s: s.days_late or None),
+    Column("evidence", "Minh chứng", "text", 40, lambda s: "; ".join(c.evidence for c in s.completions) or None),
+]
+
+
+def _subject(action: Action) -> str:
+    opened = action.opened
+    return opened.subject + (f" ({opened.occurrence})" if opened.occurrence else "")
+
+
+def _closed(action: Action, field: str) -> object:
+    return getattr(action.closed, field) if action.closed else None
+
+
+def action_columns(on: date) -> list[Column[Action]]:
+    """The register's columns, its state judged on ``on`` (an open action past its due
+    date is overdue)."""
+    return [
+        Column("id", "Số phiếu", "text", 15, lambda a: a.id),
+        Column("opened_on", "Ngày mở", "date", 12, lambda a: a.opened.opened_on),
+        Column("subject", "Đối tượng", "text", 10, lambda a: a.opened.subject, text=_subject),
+        Column("occurrence", "Lần", "text", 12, lambda a: a.opened.occurrence),
+        Column("problem", "Sự không phù hợp", "text", 36, lambda a: a.opened.problem),
+        Column("cause", "Nguyên nhân", "text", 30, lambda a: a.opened.cause),
+        Column("action", "Hành động khắc phục", "text", 36, lambda a: a.opened.action),
+        Column("owner", "Phụ trách", "text", 22, lambda a: a.opened.owner),
+        Column("due", "Thời hạn", "date", 12, lambda a: a.opened.due),
+        Column("state", "Tình trạng", "text", 15, lambda a: ACTION_STATE_WORDS[a.state(on)]),
+        Column("closed_on", "Ngày đóng", "date", 12, lambda a: _closed(a, "closed_on")),
+        Column("result", "Kết quả", "text", 30, lambda a: _closed(a, "result")),
+        Column("evidence", "Minh chứng", "text", 24, lambda a: _closed(a, "evidence")),
+        Column("effective", "Hiệu lực", "text", 16, lambda a: verdict(a.closed.effective) if a.closed else None),
+        Column("outcome", "Kết quả, hiệu lực", "text", 30, lambda a: _outcome(a, on)),
+    ]
+
+
+def _outcome(action: Action, on: date) -> str:
+    """The register's last column: the result and the check of its effectiveness, or the
+    state of an action still open."""
+    closed = action.closed
+    if closed is None:
+        return ACTION_STATE_WORDS[action.state(on)]
+    return f"{closed.result} ({capitalised(verdict(closed.effective))}, đóng {format_date(closed.closed_on)})"
+
+
+# The level above: one row a body, and each body's figure of a shared indicator.
+
+def _read(value: Callable[[BodySummary], object]) -> Callable[[BodySummary], object]:
+    """A body's figure, none for a body whose folder could not be read."""
+    return lambda body: None if body.error else value(body)
+
+
+def _count(status: str) -> Callable[[BodySummary], object]:
+    return lambda body: body.counts.get(status)
+
+
+CHECK_WORDS = {True: "Đã thực hiện", False: "Chưa", None: "Không có trong kế hoạch"}
+
+BODY_COLUMNS: list[Column[BodySummary]] = [
+    Column("name", "Đơn vị", "text", 26, lambda b: b.name),
+    Column("folder", "Thư mục", "text", 30, lambda b: b.folder),
+    Column("year", "Năm", "number", 7, lambda b: b.year),
+    Column("as_of", "Ngày đánh giá", "date", 13, lambda b: b.as_of),
+    Column("decision", "Quyết định", "text", 24, lambda b: b.decision),
+    Column("total", "Tổng số chỉ tiêu", "number", 10, _count("total")),
+    Column("met", "Đạt", "number", 7, _count("met")),
+    Column("on_track", "Đúng tiến độ", "number", 9, _count("on_track")),
+    Column("near", "Gần đạt", "number", 8, _count("near")),
+    Column("behind", "Chậm tiến độ", "number", 9, _count("behind")),
+    Column("not_met", "Chưa đạt", "number", 8, _count("not_met")),
+    Column("no_data", "Chưa có số liệu", "number", 9, _count("no_data")),
+    Column("stale", "Số liệu cũ", "number", 8, _read(lambda b: b.stale)),
+    Column("tasks_done", "Nhiệm vụ đã xong", "number", 10, _read(lambda b: b.tasks_done)),
+    Column("tasks_overdue", "Nhiệm vụ quá hạn", "number", 10, _read(lambda b: b.tasks_overdue)),
+    Column("actions_open", "HĐKP đang mở", "number", 9, _read(lambda b: b.actions_open)),
+    Column("actions_overdue", "HĐKP quá hạn", "number", 9, _read(lambda b: b.actions_overdue)),
+    Column("internal_audit", "Đánh giá nội bộ", "text", 14,
+           _read(lambda b: CHECK_WORDS[b.checks.get("internal_audit")])),
+    Column("management_review", "Xem xét lãnh đạo", "text", 14,
+           _read(lambda b: CHECK_WORDS[b.checks.get("management_review")])),
+    Column("error", "Lỗi", "text", 50, lambda b: b.error),
+]
+
+
+def indicator_columns(unit: str) -> list[Column[tuple[int | None, IndicatorRow]]]:
+    """A shared indicator's sheet: each body's rank (none without a figure), its figure
+    in ``unit``, the plan, the share of the plan, the verdict, the figure's date."""
+    return [
+        Column("rank", "Hạng", "number", 6, lambda ranked: ranked[0]),
+        Column("body", "Đơn vị", "text", 28, lambda ranked: ranked[1].body),
+        Column("actual", f"Thực hiện ({unit})", "number", 14, lambda ranked: ranked[1].actual,
+               text=lambda ranked: actual_number(ranked[1].evaluation), short="Thực hiện"),
+        Column("plan", "Kế hoạch", "text", 14, lambda ranked: plan_words(ranked[1].evaluation.target, unit=False)),
+        Column("attainment", "Tỷ lệ so với KH", "percent", 12, lambda ranked: ranked[1].evaluation.attainment),
+        Column("status", "Đánh giá", "text", 18, lambda ranked: status_words(ranked[1].evaluation)),
+        Column("as_of", "Ngày số liệu", "date", 12,
+               lambda ranked: ranked[1].evaluation.figure.as_of if ranked[1].evaluation.figure else None),
+    ]
