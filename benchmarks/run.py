@@ -170,8 +170,8 @@ def scaled_data(root: Path, count: int) -> Path:
     """The shipped objectives and plan with ``count`` generated figures of the 40 real
     targets, each line as mtcl writes it (with its reference)."""
     sys.path.insert(0, str(REPO))
-    from mtcl.files.book import open_year
     from mtcl.core.entries import make_ref
+    from mtcl.files.book import open_year
 
     data = root / f"records-{count}" / "data"
     shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("*.jsonl", "*.lock"))

@@ -6,14 +6,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.core.actions import Request
-from mtcl.files.book import open_year
 from mtcl.cli.base import (ByOption, DataOption, JsonOption, YearOption, action_app, command, console, data_folder,
                            date_option, print_json, stamp, styled, table, today, when)
+from mtcl.core.actions import Request
 from mtcl.core.models import Target, Task
 from mtcl.core.numbers import format_date
-from mtcl.usecases.shapes import action_json
 from mtcl.core.words import ACTION_STATE_WORDS, verdict
+from mtcl.files.book import open_year
+from mtcl.usecases.views import action_json
 from mtcl.usecases.writers import close_action, open_action
 
 STATE_COLOURS = {"open": "cyan", "overdue": "red", "closed": "green"}

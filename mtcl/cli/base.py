@@ -28,10 +28,10 @@ from mtcl import __version__
 from mtcl.cli.vietnamese import VietnameseCommand, VietnameseGroup
 from mtcl.core.entries import Stamp
 from mtcl.core.errors import DataErrors, UserError
-from mtcl.files.fs import os_problem, printable_path
 from mtcl.core.numbers import parse_date
 from mtcl.core.periods import check_period, evaluation_date
 from mtcl.core.text import typed, visible
+from mtcl.files.fs import os_problem, printable_path
 
 
 def _group(name: str, help: str) -> typer.Typer:

@@ -7,19 +7,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.files.book import open_year
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, command, console, data_folder,
                            date_option, echo, print_json, reports_folder, stamp, styled, table, today, when)
-from mtcl.core.errors import UserError
-from mtcl.files.fs import display_path
 from mtcl.core.completions import Done
-from mtcl.core.text import visible
+from mtcl.core.errors import UserError
 from mtcl.core.numbers import format_date
 from mtcl.core.schedule import DUE_SOON_DAYS, OccurrenceState
-from mtcl.usecases.status import PlanStatus, plan_status
-from mtcl.usecases.shapes import plan_json
-from mtcl.usecases.views import OCCURRENCE_COLUMNS, pick
+from mtcl.core.text import visible
 from mtcl.core.words import TASK_STATUS_WORDS, plan_counts_text
+from mtcl.files.book import open_year
+from mtcl.files.fs import display_path
+from mtcl.usecases.status import PlanStatus, plan_status
+from mtcl.usecases.views import OCCURRENCE_COLUMNS, pick, plan_json
 from mtcl.usecases.writers import add_completion, evidence
 
 COLOURS = {

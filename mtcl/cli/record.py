@@ -8,18 +8,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.files.book import open_year
-from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, ask, command, console,
-                           data_folder, date_option, print_json, stamp, styled, table, today, when)
+from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, ask, command, console, data_folder,
+                           date_option, print_json, stamp, styled, table, today, when)
 from mtcl.cli.status import cells
 from mtcl.core.errors import UserError
 from mtcl.core.figures import FigureRecord, Typed, build_record
 from mtcl.core.numbers import format_date
-from mtcl.usecases.status import doubt_about, year_status
 from mtcl.core.text import visible
-from mtcl.usecases.shapes import history_json
-from mtcl.usecases.status import target_history
 from mtcl.core.words import imported_from, record_text, target_phrase
+from mtcl.files.book import open_year
+from mtcl.usecases.status import doubt_about, target_history, year_status
+from mtcl.usecases.views import history_json
 from mtcl.usecases.writers import add_records, withdraw
 
 

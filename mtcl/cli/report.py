@@ -7,12 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.files.book import open_year
-from mtcl.cli.base import (AsOfOption, DataOption, OwnerOption, YearOption, command, console, data_folder, date_option, echo,
-                           reports_folder, templates_app, when)
+from mtcl.cli.base import (AsOfOption, DataOption, OwnerOption, YearOption, command, console, data_folder, date_option,
+                           echo, reports_folder, templates_app, when)
 from mtcl.core.errors import UserError
-from mtcl.files.fs import display_path
 from mtcl.core.periods import check_in_window, check_period
+from mtcl.files.book import open_year
+from mtcl.files.fs import display_path
 from mtcl.report.context import ReportOptions
 from mtcl.report.documents import prepare
 from mtcl.report.render import TEMPLATES, export_template, render_docx, render_markdown

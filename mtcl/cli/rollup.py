@@ -8,17 +8,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.files.book import load_catalogue
 from mtcl.cli.base import (AsOfOption, JsonOption, PeriodOption, command, console, date_option, echo, print_json,
                            styled, table, today)
 from mtcl.core.errors import UserError
-from mtcl.files.fs import display_path
 from mtcl.core.models import Catalogue, Issuer
 from mtcl.core.numbers import format_date, rounded_number
 from mtcl.core.periods import check_period, evaluation_date, period_phrase
-from mtcl.usecases.rollup import Rollup, catalogue_beside, rollup as make_rollup
-from mtcl.usecases.shapes import rollup_json
 from mtcl.core.words import actual_number, plan_words, status_words
+from mtcl.files.book import load_catalogue
+from mtcl.files.fs import display_path
+from mtcl.usecases.rollup import Rollup, catalogue_beside
+from mtcl.usecases.rollup import rollup as make_rollup
+from mtcl.usecases.views import rollup_json
 
 CHECKS = {True: "đã", False: "chưa", None: "—"}
 

@@ -9,17 +9,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.files.book import open_year
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, OwnerOption, PeriodOption, YearOption, ask, command,
                            console, data_folder, echo, reports_folder, stamp, table, today, when)
 from mtcl.core.errors import UserError
-from mtcl.files.fs import display_path, printable_path
-from mtcl.usecases.forms import Intake, form_slug, make_form, read_form
 from mtcl.core.numbers import format_date
 from mtcl.core.periods import check_period
-from mtcl.usecases.status import plan_status, year_status
-from mtcl.files.workbook import read_workbook
 from mtcl.core.words import record_text
+from mtcl.files.book import open_year
+from mtcl.files.fs import display_path, printable_path
+from mtcl.files.workbook import read_workbook
+from mtcl.usecases.forms import Intake, form_slug, make_form, read_form
+from mtcl.usecases.status import plan_status, year_status
 from mtcl.usecases.writers import add_records
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")]

@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 
-from mtcl.files.book import Book, open_year
 from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, styled
 from mtcl.core.models import Objective, Target, Task
 from mtcl.core.numbers import format_date, format_quantity
 from mtcl.core.schedule import occurrences as schedule_occurrences
 from mtcl.core.text import one_line
 from mtcl.core.words import KIND_WORDS, REPEAT_WORDS, plan_text
+from mtcl.files.book import Book, open_year
 
 
 @command("show", help="Xem đầy đủ một mục tiêu (1..9), chỉ tiêu (4đ hoặc 4dd) hoặc nhiệm vụ (I.6).")

@@ -7,15 +7,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.files.book import open_year
 from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, OwnerOption, PeriodOption, YearOption, command, console,
                            data_folder, print_json, styled, table, when)
 from mtcl.core.attainment import STALE_DAYS
 from mtcl.core.numbers import format_percent
-from mtcl.usecases.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
-from mtcl.usecases.shapes import status_json
-from mtcl.usecases.views import TARGET_COLUMNS, Column, pick
 from mtcl.core.words import status_counts_text
+from mtcl.files.book import open_year
+from mtcl.usecases.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
+from mtcl.usecases.views import TARGET_COLUMNS, Column, pick, status_json
 
 COLOURS = {
     "met": "green",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from mtcl.files.book import open_year
 from mtcl.cli.base import (DataOption, JsonOption, OwnerOption, YearOption, command, console, data_folder, print_json,
                            styled, table)
-from mtcl.usecases.shapes import target_json
-from mtcl.usecases.status import owned_targets
 from mtcl.core.words import KIND_WORDS, plan_text
+from mtcl.files.book import open_year
+from mtcl.usecases.status import owned_targets
+from mtcl.usecases.views import target_json
 
 
 @command("targets", help="Liệt kê các chỉ tiêu của năm.")

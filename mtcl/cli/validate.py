@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mtcl.files.book import open_year
 from mtcl.cli.base import DataOption, YearOption, command, data_folder, echo
+from mtcl.files.book import open_year
 from mtcl.usecases.status import missing_bases
 
 

@@ -7,9 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.files.book import data_root, year_folder, year_folders
 from mtcl.cli.base import DataOption, YearOption, command, console, data_folder, echo, styled, table, today
 from mtcl.core.errors import UserError
+from mtcl.files.book import data_root, year_folder, year_folders
 from mtcl.files.fs import display_path
 from mtcl.files.migrate import migrate_folder
 from mtcl.usecases.newyear import create_year

@@ -22,11 +22,11 @@ from pydantic import model_validator
 from pydantic.dataclasses import dataclass
 
 from mtcl.core.entries import ENTRY_CONFIG, Stamp
-from mtcl.core.goals import expected_progress
 from mtcl.core.errors import UserError
+from mtcl.core.goals import expected_progress
 from mtcl.core.models import Amount, Id, SignedAmount, Target, Text
 from mtcl.core.numbers import (MINUS_SIGNS, format_date, format_number, format_quantity, parse_number, rounded_number,
-                          spell_number)
+                               spell_number)
 from mtcl.core.periods import elapsed_share
 from mtcl.core.phrases import numbers
 from mtcl.core.text import clean, fold, nfc

@@ -12,7 +12,6 @@ import unicodedata
 
 from mtcl.core.errors import UserError
 
-
 SAVE_AS_UTF8 = ("lưu lại tệp với mã UTF-8: trong Notepad chọn Tệp › Lưu thành…, ô Mã hóa chọn UTF-8; trong Word "
                 "chọn Lưu thành… › Văn bản thuần (*.txt), rồi ở hộp Chuyển đổi tệp chọn Mã hóa khác › Unicode (UTF-8)")
 

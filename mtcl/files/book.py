@@ -22,13 +22,15 @@ from mtcl.core import models
 from mtcl.core.actions import ACTIONS_FILE, Action, ActionEvent, gather_actions
 from mtcl.core.attainment import LastYear, RecordIndex
 from mtcl.core.checks import YearData, pending_fields, run_checks
-from mtcl.core.completions import COMPLETIONS_FILE, Completion
+from mtcl.core.completions import COMPLETIONS_FILE
 from mtcl.core.completions import REF_PREFIX as COMPLETION_REF
+from mtcl.core.completions import Completion
 from mtcl.core.entries import WITHDRAWALS_FILE, Withdrawal, ref_key
 from mtcl.core.errors import DataError, DataErrors, Source, UserError
-from mtcl.core.figures import RECORDS_FILE, FigureRecord
+from mtcl.core.figures import RECORDS_FILE
 from mtcl.core.figures import REF_PREFIX as RECORD_REF
-from mtcl.core.models import Catalogue, Located, Notes, Objective, Objectives, Plan, Task, Target, id_key
+from mtcl.core.figures import FigureRecord
+from mtcl.core.models import Catalogue, Located, Notes, Objective, Objectives, Plan, Target, Task, id_key
 from mtcl.core.validation import describe_error
 from mtcl.files.fs import collector_paused, display_path
 from mtcl.files.migrate import CURRENT_SCHEMA, MigrationProblem, readable_versions, upgrade

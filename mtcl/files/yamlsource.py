@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 
 from mtcl.core.errors import DataError, DataErrors, Path_, Source
-from mtcl.files.fs import display_path, os_problem
 from mtcl.core.numbers import MAX_DIGITS, TOO_MANY_DIGITS, digit_count
 from mtcl.core.text import SAVE_AS_UTF8, nfc, not_utf8
+from mtcl.files.fs import display_path, os_problem
 
 try:  # the C composer is several times faster; marks and nodes are the same
     from yaml import CSafeLoader as _Loader

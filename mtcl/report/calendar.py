@@ -15,11 +15,11 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from mtcl.files.book import Book
 from mtcl.core.errors import UserError
-from mtcl.files.fs import atomic_write, display_path, os_problem
 from mtcl.core.schedule import OccurrenceState, occurrence_label
 from mtcl.core.text import fold, one_line
+from mtcl.files.book import Book
+from mtcl.files.fs import atomic_write, display_path, os_problem
 
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_REMINDERS = (7, 1)  # days before the deadline

@@ -17,16 +17,16 @@ from decimal import Decimal
 
 from mtcl.core.actions import NEEDS_ACTION, Action, actions_about
 from mtcl.core.attainment import STALE_DAYS, Evaluation, count_statuses
-from mtcl.files.book import Book
 from mtcl.core.models import Decision, Issuer, Objective, PeriodNotes, ReportSettings, Target
 from mtcl.core.numbers import format_date, format_long_date, format_percent
 from mtcl.core.periods import period_phrase, quarter_of
 from mtcl.core.schedule import OccurrenceState, plan_summary
-from mtcl.usecases.status import TargetRow, YearStatus
-from mtcl.usecases.views import TARGET_COLUMNS, pick, row_words
 from mtcl.core.text import one_line
 from mtcl.core.words import (OFF_RANGE_WORDS, STATUS_WORDS, action_phrase, actual_figure, capitalised, change_words,
                              overdue_phrase, plan_progress, plan_sentence, stale_note, with_unit)
+from mtcl.files.book import Book
+from mtcl.usecases.status import TargetRow, YearStatus
+from mtcl.usecases.views import TARGET_COLUMNS, pick, row_words
 
 CHART_MARK = "[[BIỂU ĐỒ]]"  # where render.py puts the chart in a Word document
 

@@ -12,14 +12,14 @@ from datetime import date
 
 from mtcl.core.actions import find_action
 from mtcl.core.attainment import STALE_DAYS
-from mtcl.files.book import Book
 from mtcl.core.errors import UserError
 from mtcl.core.numbers import format_date
 from mtcl.core.periods import PERIOD_SLUGS, period_end, within_year
+from mtcl.core.text import fold
+from mtcl.files.book import Book
 from mtcl.report import quality
 from mtcl.report.context import ReportOptions, build_context
 from mtcl.usecases.status import YearStatus, owned_targets, plan_status, year_status
-from mtcl.core.text import fold
 
 DOCUMENTS = ("results", "action", "register", "review")
 

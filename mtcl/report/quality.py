@@ -12,14 +12,14 @@ from datetime import date
 
 from mtcl.core.actions import Action
 from mtcl.core.attainment import Evaluation
-from mtcl.files.book import Book
 from mtcl.core.numbers import format_date
 from mtcl.core.periods import period_phrase
-from mtcl.report.context import counts_words, document_number, letterhead, objectives_chart
 from mtcl.core.schedule import OccurrenceState, plan_summary
+from mtcl.core.words import action_phrase, capitalised, overdue_phrase, plan_progress, status_words, verdict
+from mtcl.files.book import Book
+from mtcl.report.context import counts_words, document_number, letterhead, objectives_chart
 from mtcl.usecases.status import YearStatus
 from mtcl.usecases.views import TARGET_COLUMNS, action_columns, pick, row_words
-from mtcl.core.words import action_phrase, capitalised, overdue_phrase, plan_progress, status_words, verdict
 
 REVIEW = ("id", "label", "unit", "plan", "actual", "status")
 # The review compares each target with the checkpoint before: the first quarter for the

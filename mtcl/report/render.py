@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from mtcl.core.errors import UserError
-from mtcl.files.fs import atomic_write, display_path, os_problem, regular_file
 from mtcl.core.text import SAVE_AS_UTF8, not_utf8, visible
+from mtcl.files.fs import atomic_write, display_path, os_problem, regular_file
 
 REPORT_TEMPLATE = "bao-cao-mtcl.docx"
 MARKDOWN_TEMPLATE = "bao-cao-mtcl.md.j2"

@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from mtcl.core.models import Catalogue, ReportSettings
 from mtcl.core.numbers import format_percent, rounded_number
+from mtcl.core.words import with_unit
 from mtcl.report.context import letterhead_of, signer_org_of
 from mtcl.report.sheets import Table, table_of
 from mtcl.usecases.rollup import BodySummary, IndicatorView, Rollup
-from mtcl.core.words import with_unit
 from mtcl.usecases.views import BODY_COLUMNS, indicator_columns, pick, row_words
 
 INDICATOR = ("rank", "body", "actual", "plan", "status")

@@ -20,11 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
-from mtcl.files.fs import atomic_write
-from mtcl.usecases.forms import (DATE, ESTIMATE_MARK, ESTIMATED, FILLED, HEADERS, ID, LATEST, MET, META_SHEET, NAME, NOTE,
-                        NOT_MET, SOURCE, TOTAL, VALUE, Form)
 from mtcl.core.numbers import format_date
+from mtcl.files.fs import atomic_write
 from mtcl.report.render import refuse_overwrite
+from mtcl.usecases.forms import (DATE, ESTIMATE_MARK, ESTIMATED, FILLED, HEADERS, ID, LATEST, MET, META_SHEET, NAME,
+                                 NOT_MET, NOTE, SOURCE, TOTAL, VALUE, Form)
 from mtcl.usecases.views import Column
 
 R = TypeVar("R")

@@ -20,13 +20,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from mtcl.files.book import OBJECTIVES_FILE, PLAN_FILE, data_root, open_folder
 from mtcl.core.errors import DataErrors, UserError
+from mtcl.core.phrases import PlanReading, is_ambiguous, numbers, plan_of, thousands_reading, timing
+from mtcl.core.text import fold
+from mtcl.files.book import OBJECTIVES_FILE, PLAN_FILE, data_root, open_folder
 from mtcl.files.fs import display_path, os_problem, regular_file
 from mtcl.files.migrate import CURRENT_SCHEMA
 from mtcl.usecases.newyear import build_in_place
-from mtcl.core.phrases import PlanReading, is_ambiguous, numbers, plan_of, thousands_reading, timing
-from mtcl.core.text import fold
 
 NOT_DOCX = "mở tệp bằng Word hoặc LibreOffice rồi Lưu thành… Tài liệu Word (.docx)"
 COUNTED_UNITS = ("lượt", "lượt khách", "người", "hộ", "hồ sơ", "văn bản")

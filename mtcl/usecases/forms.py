@@ -16,17 +16,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from mtcl.files.book import Book
 from mtcl.core.entries import Stamp
 from mtcl.core.errors import UserError
 from mtcl.core.figures import FigureRecord, Typed, build_record
 from mtcl.core.models import Target
 from mtcl.core.numbers import format_date, parse_date
 from mtcl.core.periods import PERIOD_SLUGS, period_phrase
-from mtcl.usecases.status import doubt_about, owned_targets, year_status
 from mtcl.core.text import fold, one_line
 from mtcl.core.words import actual_text, plan_words, record_text
+from mtcl.files.book import Book
 from mtcl.files.workbook import Cell, Sheet
+from mtcl.usecases.status import doubt_about, owned_targets, year_status
 
 HEADERS = ("Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm", "Số liệu gần nhất", "Số liệu",
            "Tổng số (tỷ lệ)", "Ngày số liệu", "Ước", "Nguồn", "Ghi chú")

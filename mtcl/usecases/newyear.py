@@ -23,8 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mtcl.files.book import OBJECTIVES_FILE, PLAN_FILE, data_root, open_folder, open_year, year_folders
 from mtcl.core.errors import DataErrors, UserError
+from mtcl.files.book import OBJECTIVES_FILE, PLAN_FILE, data_root, open_folder, open_year, year_folders
 from mtcl.files.fs import atomic_write, display_path, os_problem, umask
 from mtcl.files.migrate import CURRENT_SCHEMA, upgrade
 from mtcl.files.roundtrip import dump, line_of, load

@@ -18,10 +18,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from mtcl.core.attainment import Evaluation
-from mtcl.files.book import YEAR_NAME, open_year
 from mtcl.core.errors import DataErrors, UserError
-from mtcl.files.fs import display_path
 from mtcl.core.models import Catalogue, Indicator
+from mtcl.files.book import YEAR_NAME, open_year
+from mtcl.files.fs import display_path
 from mtcl.usecases.status import plan_status, year_status
 
 DONE = ("done", "done_late")

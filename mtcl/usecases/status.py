@@ -12,10 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-
-from mtcl.core.actions import Action, NEEDS_ACTION, open_actions_by_subject, overdue_without_action
+from mtcl.core.actions import NEEDS_ACTION, Action, open_actions_by_subject, overdue_without_action
 from mtcl.core.attainment import Evaluation, RecordIndex, count_statuses, evaluate, figure_at
-from mtcl.files.book import Book, open_year
 from mtcl.core.entries import Withdrawal
 from mtcl.core.errors import DataError, UserError
 from mtcl.core.figures import FigureRecord, doubt, record_value, twins
@@ -24,6 +22,7 @@ from mtcl.core.periods import check_in_window, evaluation_date
 from mtcl.core.schedule import DUE_SOON_DAYS, OccurrenceState, plan_summary, task_states
 from mtcl.core.text import fold
 from mtcl.core.words import doubt_question
+from mtcl.files.book import Book, open_year
 
 
 @dataclass(frozen=True)
