@@ -38,6 +38,10 @@ def test_the_readme_has_commands_to_run():
     assert ["status", "--data", "examples", "--period", "h1"] in commands  # the first line's job
 
 
+# 'Đã lập báo cáo: reports/2023/bao-cao.docx', 'Đã xuất: …', 'Đã ghi lịch: … (…': the file a command wrote.
+WRITTEN = re.compile(r"^Đã (?:lập báo cáo|lập biểu|lập|xuất|ghi lịch|lấy mẫu '[^']+' ra): (\S+?)(?: \(|$)", re.M)
+
+
 @pytest.mark.parametrize("block", shell_blocks(), ids=lambda b: b.strip().splitlines()[0][:40])
 def test_every_command_of_a_block_succeeds(block, tmp_path, monkeypatch):
     shutil.copytree(REPO / "examples", tmp_path / "examples")
@@ -60,4 +64,7 @@ def test_every_command_of_a_block_succeeds(block, tmp_path, monkeypatch):
                 shutil.copytree(REPO / "examples", tmp_path / args[1] / commune)
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args, result.output)
-        assert "Traceback" not in result.output
+        assert "Traceback" not in result.output and "Lỗi:" not in result.output
+        assert result.stdout.strip(), args  # every command of the README says what it did
+        for written in WRITTEN.findall(result.stdout):  # and a file it says it wrote is there
+            assert (tmp_path / written).is_file(), (args, written)

@@ -127,9 +127,12 @@ def test_bad_input_is_refused_and_nothing_written(cli, data_dir, june, args, mes
     assert records_file(data_dir).read_bytes() == before
 
 
-def test_future_date_with_estimate_and_unit_slip_with_yes(cli, june):
+def test_future_date_with_estimate_and_unit_slip_with_yes(cli, data_dir, june):
     assert cli("record", "4a", "2,9", "--as-of", "30/6/2023", "--estimated").exit_code == 0
     assert cli("record", "4a", "5573", "--yes").exit_code == 0
+    stored = [json.loads(line) for line in records_file(data_dir).read_text(encoding="utf-8").splitlines()]
+    assert [(r["value"], r["as_of"], r["estimated"]) for r in stored] == [
+        ("2.9", "2023-06-30", True), ("5573", "2023-06-10", False)]
 
 
 def test_late_small_cumulative_figure_asks_for_confirmation(cli, monkeypatch):

@@ -4,7 +4,8 @@ make the machine do.
 A template is a file the officer edits (or downloads from a colleague); it must not reach
 Python's internals (Jinja's sandbox sees to that), nor hang the PC or fill its memory.  So
 a number a template hands to a function or a filter is bounded, a string or list it builds
-is bounded, ``**`` takes small exponents only, and the whole render has a time limit;
+is bounded, ``**`` takes small exponents only, the numbers its loops count through
+(``range``) are bounded in all, and the whole render has a time limit as a last resort;
 crossing any of them is a ``TemplateLimit`` with a Vietnamese message.
 """
 
@@ -24,6 +25,7 @@ MAX_SECONDS = 10  # for one render
 MAX_NUMBER = 100_000  # any whole number a template passes to a filter or function
 MAX_TEXT = 1_000_000  # characters (or items) of any one string or list a template builds
 MAX_EXPONENT = 64
+MAX_STEPS = 1_000_000  # numbers all the ranges of one render may count through
 
 
 class TemplateLimit(Exception):
@@ -36,7 +38,18 @@ class GuardedEnvironment(SandboxedEnvironment):
     def __init__(self, autoescape: bool):
         super().__init__(undefined=StrictUndefined, autoescape=autoescape, keep_trailing_newline=True)
         self.globals.pop("lipsum", None)  # lorem ipsum of any length: no use in a report
+        self.globals["range"] = self._counted_range
         self.filters = {name: _guarded(function) for name, function in self.filters.items()}
+        self.steps = 0
+
+    def _counted_range(self, *args: int) -> range:
+        """Jinja's own range, each number counted: loops in loops stop at ``MAX_STEPS``,
+        however fast the machine (or loaded)."""
+        numbers = range(*args)
+        self.steps += len(numbers)
+        if self.steps > MAX_STEPS:
+            raise TemplateLimit(f"vòng lặp quá lớn (hơn {MAX_STEPS:,} bước)".replace(",", "."))
+        return numbers
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT:

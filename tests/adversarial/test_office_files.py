@@ -168,6 +168,9 @@ def test_work_done_just_before_or_after_the_year_is_accepted(cli, data_dir, monk
     monkeypatch.setenv("MTCL_TODAY", "2024-01-15")
     assert cli("done", "I.1", "--evidence", "QĐ", "--date", "20/12/2022").exit_code == 0
     assert cli("done", "IV.3", "--evidence", "BC", "--date", "10/1/2024").exit_code == 0
+    done = [json.loads(line) for line in (data_dir / "2023" / "completions.jsonl").read_text().splitlines()]
+    assert [(c["task"], c["done_on"], c["evidence"]) for c in done] == [
+        ("I.1", "2022-12-20", "QĐ"), ("IV.3", "2024-01-10", "BC")]
 
 
 # 13. The environment

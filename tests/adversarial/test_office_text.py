@@ -81,6 +81,8 @@ def test_control_characters_typed_are_refused(cli, seeded, monkeypatch, command)
 
 def test_a_line_break_is_allowed_where_a_text_has_lines(cli, data_dir, june):
     assert cli("record", "4c", "43", "--note", "dòng một\ndòng hai\tcột").exit_code == 0
+    (stored,) = json.loads(cli("history", "4c", "--json").stdout)
+    assert stored["note"] == "dòng một\ndòng hai\tcột"
 
 
 def test_a_control_character_in_the_environment_is_refused(cli, seeded, monkeypatch):

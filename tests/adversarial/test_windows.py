@@ -4,6 +4,8 @@ locks, paths typed with backslashes and drive letters, YAML saved by Notepad as 
 
 from __future__ import annotations
 
+import json
+
 import io
 import os
 import subprocess
@@ -173,6 +175,9 @@ def test_a_shared_drive_without_locks_still_writes(example, monkeypatch, cli_in)
 
     monkeypatch.setattr(filelock.FileLock, "acquire", no_flock)
     assert cli_in("record", "4c", "43,5").exit_code == 0
+    records = example / "2023" / "records.jsonl"
+    assert json.loads(records.read_text(encoding="utf-8").splitlines()[-1])["value"] == "43.5"
+    assert not (example / "2023" / "records.jsonl.lock").exists()  # the lock made by creating it, and removed
     assert not (example / "2023" / "records.jsonl.lock").exists()  # a soft lock goes with its writer
 
 
