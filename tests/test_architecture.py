@@ -58,3 +58,52 @@ def test_an_import_inside_a_function_names_its_measured_cost(path):
             first = imports[0]  # a group of imports carries its comment on the first
             said = lines[first.lineno - 1] + lines[first.lineno - 2]
             assert MEASURED.search(said), f"{path.name}:{first.lineno}: name the cost (… ms) in a comment"
+
+
+@pytest.fixture
+def no_disk(monkeypatch):
+    """After this, any attempt to open, list or stat a file fails the test."""
+    import builtins
+    import io
+    import pathlib
+
+    def touched(*args, **kwargs):
+        raise AssertionError(f"a computation touched the disk: {args[:1]}")
+
+    for owner, name in [(builtins, "open"), (io, "open"), (os, "open"), (os, "listdir"), (os, "scandir"),
+                        (os, "stat"), (pathlib.Path, "open"), (pathlib.Path, "read_bytes"),
+                        (pathlib.Path, "read_text"), (pathlib.Path, "iterdir"), (pathlib.Path, "exists"),
+                        (pathlib.Path, "is_dir"), (pathlib.Path, "is_file"), (pathlib.Path, "stat")]:
+        monkeypatch.setattr(owner, name, touched)
+
+
+def test_no_computation_opens_a_file(tmp_path, request):
+    """Read everything, then compute: once the year (and last year) are read, where the
+    year stands, the plan, every view, the reports' content and the JSON open no file."""
+    import shutil
+    from datetime import date
+
+    from mtcl.files.book import open_year
+    from mtcl.report import quality
+    from mtcl.report.context import ReportOptions, build_context
+    from mtcl.report.exports import EXPORTS, export_table
+    from mtcl.usecases import views
+    from mtcl.usecases.status import plan_status, target_history, year_status
+
+    shutil.copytree(REPO / "tests" / "data" / "ward", tmp_path / "ward")  # a ward with last year's figures
+    book = open_year(tmp_path / "ward", 2024, last_year=True)
+    assert book.last is not None and book.last.records
+    request.getfixturevalue("no_disk")
+    with pytest.raises(AssertionError, match="touched the disk"):  # the guard is real: reading is refused now
+        open_year(tmp_path / "ward", 2024)
+    for day in (date(2024, 3, 31), date(2024, 6, 30), date(2024, 12, 31)):
+        status, plan = year_status(book, day), plan_status(book, day)
+        views.status_json(status)
+        views.plan_json(plan, plan.states)
+        for kind in EXPORTS:
+            export_table(kind, book, status, plan)
+        build_context(book, status, plan.states, ReportOptions("h1", day), year_status(book, date(2024, 6, 30)))
+        quality.review_context(book, "h1", status, year_status(book, date(2024, 3, 31)), plan.states, day, "")
+        quality.register_context(book, day)
+        for target in book.targets.values():
+            target_history(book, target, day)
