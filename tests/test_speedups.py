@@ -107,7 +107,7 @@ def test_a_figure_recorded_quickly_is_the_figure_recorded_in_full(cli, data_dir,
     monkeypatch.setenv("MTCL_TODAY", "2023-06-12")
     records = data_dir / "2023" / "records.jsonl"
     for figure in (["4c", "43"], ["5.2", "1240", "--of", "1250"], ["4c", "43"], ["4dd", "1.002,5"]):
-        assert cli("record", *figure).exit_code == 0
+        assert cli("record", *figure, "--yes").exit_code == 0  # the same 4c twice the same day: a replacement
         if hand_made:
             records.write_bytes(records.read_bytes().replace(b'"target":', b'"target" :'))
     lines = [json.loads(text) for text in records.read_text(encoding="utf-8").splitlines()]

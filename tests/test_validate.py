@@ -23,8 +23,9 @@ BROKEN = [
     ("tab", OBJ, "  place: Giang Hải", "\tplace: Giang Hải", "\tplace", 1,
      "có ký tự Tab: hãy thụt lề bằng dấu cách, không dùng phím Tab"),
     ("unknown key", OBJ, "        plan: 5.573", "        plann: 5.573", "plann: 5.573", 9,
-     "khóa 'plann' không hợp lệ ở đây (có phải 'plan'?); ở đây dùng các khóa: id, short, name, unit, plan, op, "
-     "kind, parent, sum_of, items, near_from, decimals, signed, change, base, milestones, owner, group, indicator"),
+     "khóa 'plann' không hợp lệ ở đây (có phải 'plan'?); ở đây dùng các khóa: id, short, name, kind, unit, plan, "
+     "op, parent, sum_of, items, scale, near_from, decimals, signed, above_100, change, base, milestones, every, by, "
+     "share_of, owner, group, indicator"),
     ("bad reference", OBJ, "parent: 4a", "parent: 4x", "parent: 4x", 9, "chỉ tiêu cha '4x' không tồn tại"),
     ("yes as number", OBJ, "plan: 1936.49", "plan: yes", "plan: yes", 9, "'yes' không phải là số"),
     ("vietnamese comma in yaml", OBJ, "plan: 1936.49", "plan: 1.936,49", "plan: 1.936,49", 9,
@@ -33,10 +34,10 @@ BROKEN = [
      "chỉ tiêu tỷ lệ (ratio) phải có đơn vị '%', không phải 'người'"),
     ("unit not text", OBJ, "unit: tỷ đồng", "unit: 5", "unit: 5", 9,
      "'5' phải là một đoạn chữ (đặt trong ngoặc kép nếu cần)"),
-    ("unknown schema", OBJ, "schema_version: 3", "schema_version: 7", "schema_version", 1,
-     "phiên bản lược đồ '7' không được hỗ trợ; mtcl này đọc các phiên bản: 1, 2, 3"),
-    ("missing schema", PLAN, "schema_version: 3\n", "", "year: 2023", 1,
-     "thiếu khóa schema_version; mtcl này đọc các phiên bản: 1, 2, 3"),
+    ("unknown schema", OBJ, "schema_version: 4", "schema_version: 7", "schema_version", 1,
+     "phiên bản lược đồ '7' không được hỗ trợ; mtcl này đọc các phiên bản: 1, 2, 3, 4"),
+    ("missing schema", PLAN, "schema_version: 4\n", "", "year: 2023", 1,
+     "thiếu khóa schema_version; mtcl này đọc các phiên bản: 1, 2, 3, 4"),
     ("sum_of mismatch", OBJ, "plan: 994", "plan: 990", "plan: 990", 9,
      "kế hoạch 990 không bằng tổng các thành phần 4e1 + 4e2 = 994"),
     ("impossible date", PLAN, "due: [2023-02-28]", "due: [2023-02-30]", "due: [2023-02-30]", 15,

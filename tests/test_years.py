@@ -99,9 +99,9 @@ def test_migrate_rewrites_keeping_comments(cli, old_folder):
     before = (old_folder / "2023" / "objectives.yaml").read_text(encoding="utf-8")
     result = cli("migrate", "--data", str(old_folder))
     assert result.exit_code == 0, result.output
-    assert "objectives.yaml: lược đồ 1 → 3" in result.stdout and "plan.yaml: lược đồ 1 → 3" in result.stdout
+    assert "objectives.yaml: lược đồ 1 → 4" in result.stdout and "plan.yaml: lược đồ 1 → 4" in result.stdout
     after = (old_folder / "2023" / "objectives.yaml").read_text(encoding="utf-8")
-    assert "schema_version: 3" in after and "name: Ủy ban nhân dân xã Giang Hải" not in after
+    assert "schema_version: 4" in after and "name: Ủy ban nhân dân xã Giang Hải" not in after
     assert "kind: cumulative  # lũy kế" in after and after.startswith(before.splitlines()[0])
     year = open_year(old_folder, 2023)
     assert not year.warnings and year.objectives.issuer.name == "Ủy ban nhân dân xã Giang Hải"

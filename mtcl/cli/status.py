@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated, Optional
 
 import typer
 
 from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, OwnerOption, PeriodOption, YearOption, command, console,
                            data_folder, print_json, styled, table, when)
-from mtcl.core.attainment import STALE_DAYS
-from mtcl.core.numbers import format_percent
-from mtcl.core.words import status_counts_text
+from mtcl.core.attainment import STALE_DAYS, Evaluation
+from mtcl.core.words import attainment_text, status_counts_text
 from mtcl.files.book import open_year
 from mtcl.usecases.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
 from mtcl.usecases.views import TARGET_COLUMNS, Column, pick, status_json
@@ -115,7 +113,7 @@ def _cell(column: Column, row: TargetRow, bars: bool):
             status_cell.append(f" {FLAG}", style="red")
         return status_cell
     if column.key == "attainment" and bars:
-        return attainment_bar(evaluation.attainment)
+        return attainment_bar(evaluation)
     if column.key == "as_of":
         return date_cell(row)
     return column.shown(row)
@@ -131,9 +129,10 @@ def date_cell(row: TargetRow):
     return f"{figure.as_of:%d/%m}"
 
 
-def attainment_bar(value: Decimal | None) -> str:
+def attainment_bar(evaluation: Evaluation) -> str:
     """'████░ 88,2%': the attainment as a bar of five, and its figure."""
+    value = evaluation.attainment
     if value is None:
         return ""
     filled = min(BAR_WIDTH, int(value * BAR_WIDTH / 100))
-    return f"{'█' * filled}{'░' * (BAR_WIDTH - filled)} {format_percent(value)}"
+    return f"{'█' * filled}{'░' * (BAR_WIDTH - filled)} {attainment_text(evaluation)}"

@@ -1,18 +1,24 @@
-"""Attainment: from targets, records and an evaluation date to actuals and statuses.
+"""Attainment: from targets, records and an evaluation date to figures and verdicts.
 
-Pure computation, no files and no output.  The actual of a target at a date is its latest
+Pure computation, no files and no output.  The figure of a target at a date is its latest
 record dated on or before it; among records of the same date the one further down the
 file counts (never the clock of the PC that wrote it), so a later record supersedes an
 earlier one only from its own date on.  Ratios are successes over total, or a recorded
 percentage; a checklist counts its items met; a ``sum_of`` target adds its parts when every
-part has a figure.  Statuses follow the target's comparison:
+part has a figure, and is dated by its oldest part.
 
-- ``met`` when the actual satisfies it (``>`` is strict);
-- a cumulative target not yet met before the year's end is ``on_track`` when its share of
-  the plan is at least the share of the year elapsed **at the figure's own date**, else
-  ``behind`` — so the same figure is judged the same way on whatever day it is looked at;
-- otherwise ``near`` inside the target's optional band, else ``not_met``;
-- ``no_data`` without a figure.
+The verdict follows the README's table of target kinds, rule by rule (``judge``):
+
+- a rating is met at or above its grade, a judged target as the body judged it;
+- a target due in a later year (``by``) is met or still in progress, never failing;
+- a plan to meet in every month, quarter or half is judged period by period;
+- a level, a ratio (without milestones), and every target at year end: met when the
+  figure satisfies the plan, near inside the optional band, else not met;
+- a running total, a checklist or a plan with milestones, before year end: met once it
+  satisfies the plan (a ceiling: not met once past it); otherwise judged on pace **at the
+  figure's own date** — on track or behind (over pace for a ceiling) — unless the figure is
+  older than the three months that end at the evaluation date: it says nothing of the
+  period's pace, and the status says so ("chưa có số liệu của kỳ").
 
 A figure dated more than ``STALE_DAYS`` before the evaluation date is ``stale``: it still
 counts, and every view says how old it is.
@@ -28,28 +34,32 @@ from decimal import Decimal
 from typing import Literal
 
 from mtcl.core.figures import HUNDRED, FigureRecord, record_value
-from mtcl.core.goals import change_of, expected_progress, goal
+from mtcl.core.goals import (change_of, expected_at, goal, goal_end, measure, period_ends, period_start)
 from mtcl.core.models import Target
 from mtcl.core.periods import same_day_last_year
 
-Status = Literal["met", "not_met", "near", "on_track", "behind", "no_data"]
-STATUSES: tuple[Status, ...] = ("met", "near", "on_track", "behind", "not_met", "no_data")
+Status = Literal["met", "near", "on_track", "behind", "over_pace", "not_met", "in_progress", "no_data"]
+STATUSES: tuple[Status, ...] = ("met", "near", "on_track", "behind", "over_pace", "not_met", "in_progress", "no_data")
+# Why a target with a figure has no verdict: last year's figure, the figure its plan is a
+# share of, or a figure of the period, is missing.
+Reason = Literal["base", "reference", "period"]
 STALE_DAYS = 30
 
 
 @dataclass(frozen=True)
 class Actual:
-    """A target's actual at a date and the records it rests on."""
+    """A target's figure at a date and the records it rests on."""
 
-    actual: Decimal
+    actual: Decimal  # for a rating, the grade's place on the scale; for a judged target, 1 or 0
     as_of: date
     estimated: bool
     records: tuple[FigureRecord, ...]
     computed: bool = False  # a percentage worked out from counts, not a figure as typed
-    oldest: date | None = None  # a sum's oldest part: the date its staleness is judged by
+    oldest: date | None = None  # a sum's oldest part: the date its pace and age are judged by
 
     @property
     def since(self) -> date:
+        """The date the figure stands for (a sum: its oldest part's)."""
         return self.oldest or self.as_of
 
 
@@ -57,7 +67,7 @@ class Actual:
 class PreviousYear:
     actual: Decimal
     as_of: date
-    ratio: Decimal | None  # this year's actual as a percentage of last year's
+    ratio: Decimal | None  # this year's figure as a percentage of last year's
 
 
 @dataclass(frozen=True)
@@ -66,11 +76,18 @@ class Evaluation:
     status: Status
     figure: Actual | None
     attainment: Decimal | None
-    previous: PreviousYear | None
+    previous: PreviousYear | None  # last year's figure at the same day as this year's
     stale: bool = False  # the figure is older than STALE_DAYS at the evaluation date
     base: Decimal | None = None  # a change target's figure of last year
-    change: Decimal | None = None  # a change target's change on its base, in %
-    off_range: str | None = None  # a range missed: 'below' or 'above' it
+    change: Decimal | None = None  # the figure's change, stated against ``change_basis``
+    change_basis: Literal["year", "period"] | None = None  # the base (last year) or the same period
+    off_range: str | None = None  # a two-sided range missed: 'below' or 'above' it
+    exceeded: bool = False  # a one-sided range met beyond its aim: "vượt kế hoạch"
+    reason: Reason | None = None  # why a target with a figure has no verdict
+    goal: tuple[Decimal, Decimal] | None = None  # the plan in the target's unit
+    expected: Decimal | None = None  # where the pace says the figure should stand at its date
+    reference: Decimal | None = None  # the figure a share_of plan is a share of
+    reported: Actual | None = None  # the latest actual figure, when the one that counts is an estimate
 
     @property
     def actual(self) -> Decimal | None:
@@ -92,19 +109,27 @@ class RecordIndex:
         """A target's records in supersession order: by date, the file's order within a date."""
         return sorted(self._groups.get(target_id, []), key=_as_of)  # a stable sort
 
-    def current(self, target_id: str, as_of: date, item: str | None = None) -> FigureRecord | None:
-        """The record that counts at ``as_of``: the last one dated on or before it."""
+    def current(self, target_id: str, as_of: date, item: str | None = None,
+                actual_only: bool = False) -> FigureRecord | None:
+        """The record that counts at ``as_of``: the last one dated on or before it (of the
+        actual figures alone, not the estimates, with ``actual_only``)."""
         found = None
         for record in self._groups.get(target_id, ()):
             if record.as_of <= as_of and (item is None or record.item == item) and (
-                    found is None or record.as_of >= found.as_of):
+                    found is None or record.as_of >= found.as_of) and not (actual_only and record.estimated):
                 found = record
         return found
 
+    def dated(self, target_id: str, start: date, end: date) -> bool:
+        """Whether the target has a record dated from ``start`` to ``end``."""
+        return any(start <= record.as_of <= end for record in self._groups.get(target_id, ()))
 
-def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as_of: date) -> Actual | None:
+
+def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as_of: date,
+              actual_only: bool = False) -> Actual | None:
+    """The figure of ``target`` that counts at ``as_of`` (the actual one, with ``actual_only``)."""
     if target.sum_of:
-        parts = [figure_at(targets[p], targets, index, as_of) for p in target.sum_of]
+        parts = [figure_at(targets[p], targets, index, as_of, actual_only) for p in target.sum_of]
         if any(part is None for part in parts):
             return None
         return Actual(
@@ -115,7 +140,7 @@ def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as
             oldest=min(p.since for p in parts),
         )
     if target.kind == "checklist":
-        current = [index.current(target.id, as_of, item) for item in target.items]
+        current = [index.current(target.id, as_of, item, actual_only) for item in target.items]
         known = [r for r in current if r is not None]
         if not known:
             return None
@@ -125,14 +150,21 @@ def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as
             estimated=any(r.estimated for r in known),
             records=tuple(known),
         )
-    record = index.current(target.id, as_of)
+    record = index.current(target.id, as_of, actual_only=actual_only)
     if record is None:
         return None
-    return Actual(record_value(record), record.as_of, record.estimated, (record,), computed=record.of is not None)
+    if target.kind == "rating":
+        value = Decimal(target.scale.index(record.grade)) if record.grade in target.scale else Decimal(-1)
+    elif target.kind == "judged":
+        value = Decimal(1 if record.met else 0)
+    else:
+        value = record_value(record)
+    return Actual(value, record.as_of, record.estimated, (record,), computed=record.of is not None)
 
 
 def satisfies(value: Decimal, op: str, low: Decimal, high: Decimal | None = None) -> bool:
-    """Whether ``value`` meets the comparison with the plan (``low``; ``high`` for a range)."""
+    """Whether ``value`` meets the comparison with the plan (``low``; ``high`` for a range:
+    at least its low end, at most its high end, or inside it for ``between``)."""
     high = low if high is None else high
     if op == ">=":
         return value >= low
@@ -145,49 +177,100 @@ def satisfies(value: Decimal, op: str, low: Decimal, high: Decimal | None = None
     return low <= value <= high
 
 
-def judge(target: Target, actual: Decimal, figure_date: date, on: date, base: Decimal | None = None) -> Status:
-    """The status of ``actual``, a figure dated ``figure_date``, seen on ``on``; a change
-    target is judged by its change on ``base`` (none without one)."""
-    aims = goal(target, base)
-    if aims is None:
-        return "no_data"
-    measured = measure(target, actual, base)
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    expected: Decimal | None = None
+    reason: Reason | None = None
+
+
+def judge(target: Target, figure: Actual, on: date, aims: tuple[Decimal, Decimal] | None = None,
+          base: Decimal | None = None, reference: Decimal | None = None,
+          same_period: Decimal | None = None) -> Verdict:
+    """The verdict on ``figure`` seen on ``on`` (the README's rules in their order); ``aims``
+    is the goal, ``same_period`` last year's figure of the same day (for a change's pace)."""
+    if target.kind == "rating":
+        return Verdict("met" if figure.actual >= Decimal(target.scale.index(target.plan)) else "not_met")
+    if target.kind == "judged":
+        return Verdict("met" if figure.actual else "not_met")
+    value, (low, high) = figure.actual, aims
+    meets = satisfies(value, target.op, low, high)
+    if target.by is not None and target.by > on.year:
+        return Verdict("met" if meets else "in_progress")
+    if not target.paced or on >= date(on.year, 12, 31):
+        if meets:
+            return Verdict("met")
+        if target.near_from is not None and _near(target, measure(target, value, base, reference)):
+            return Verdict("near")
+        return Verdict("not_met")
+    if target.less_is_better:
+        if not satisfies(value, target.op, low, high):
+            return Verdict("not_met")  # already past the cap
+    elif meets:
+        return Verdict("met")
+    elif target.op == "between" and value > high:
+        return Verdict("not_met")  # already past the range's top
+    if target.kind != "checklist" and figure.since < period_start(on):
+        return Verdict("no_data", reason="period")
+    expected = expected_at(target, figure.since, goal_end(target, (low, high)), same_period)
+    if target.less_is_better:
+        return Verdict("on_track" if value <= expected else "over_pace", expected)
+    return Verdict("on_track" if value >= expected else "behind", expected)
+
+
+def _near(target: Target, measured: Decimal) -> bool:
+    return measured <= target.near_from if target.less_is_better else measured >= target.near_from
+
+
+def judge_periods(target: Target, targets: dict[str, Target], index: RecordIndex, on: date) -> Verdict:
+    """A plan to meet in every month, quarter or half: each finished period's amount (the
+    year-to-date figure at its end less the one at the end of the period before) must meet
+    the plan; a period without a figure dated in it is not reported."""
     low, high = target.bounds
-    if satisfies(measured, target.op, low, high):
-        return "met"
-    if target.kind == "cumulative" and on < date(on.year, 12, 31) and not target.less_is_better:
-        if target.op == "between" and actual > aims[1]:
-            return "not_met"  # already past the range's top
-        return "on_track" if actual >= expected_progress(target, figure_date, aims[0]) else "behind"
-    if target.near_from is not None:
-        inside = measured <= target.near_from if target.less_is_better else measured >= target.near_from
-        if inside:
-            return "near"
-    return "not_met"
+    missed = unreported = False
+    start, before = date(on.year, 1, 1), Decimal(0)
+    for end in period_ends(on.year, target.every):
+        if end > on:
+            break
+        figure = figure_at(target, targets, index, end)
+        total = figure.actual if figure else Decimal(0)
+        if not index.dated(target.id, start, end):
+            unreported = True
+        elif not satisfies(total - before, target.op, low, high):
+            missed = True
+        start, before = date.fromordinal(end.toordinal() + 1), total
+    if missed:
+        return Verdict("not_met")
+    if unreported:
+        return Verdict("no_data", reason="period")
+    return Verdict("met" if on >= date(on.year, 12, 31) else "on_track")
 
 
-def measure(target: Target, actual: Decimal, base: Decimal | None) -> Decimal:
-    """What the plan is compared with: the actual, or for a change target its change on ``base``."""
-    if target.change is None:
-        return actual
-    return change_of(actual, base) if base else Decimal(0)
-
-
-def off_range(target: Target, measured: Decimal) -> str | None:
-    """For a range missed: 'below' or 'above' it."""
-    if target.op != "between":
+def attainment(target: Target, actual: Decimal, aims: tuple[Decimal, Decimal] | None) -> Decimal | None:
+    """The figure as a percentage of the goal: only where more is better, for a plan that is
+    not a band, a goal above 0 and a figure not below 0."""
+    if not target.numeric or target.less_is_better or target.op == "between" or aims is None:
         return None
-    low, high = target.bounds
-    return "below" if measured < low else "above" if measured > high else None
-
-
-def attainment(target: Target, actual: Decimal, base: Decimal | None = None) -> Decimal | None:
-    """Actual as a percentage of the goal; none where less is better, for a range, a goal
-    of zero, or a change target without its base."""
-    aims = goal(target, base)
-    if target.less_is_better or target.op == "between" or aims is None or aims[0] == 0:
+    if aims[0] <= 0 or actual < 0:
         return None
     return actual * HUNDRED / aims[0]
+
+
+def off_range(target: Target, value: Decimal, aims: tuple[Decimal, Decimal]) -> str | None:
+    """For a two-sided band missed: 'below' or 'above' it."""
+    if target.op != "between":
+        return None
+    low, high = aims
+    return "below" if value < low else "above" if value > high else None
+
+
+def exceeded(target: Target, value: Decimal, aims: tuple[Decimal, Decimal]) -> bool:
+    """A one-sided range met beyond its aim: above the top of 'at least 14, aiming at 15',
+    below the bottom of 'at most 15, aiming at 14'."""
+    if not target.is_range or target.op == "between":
+        return False
+    low, high = aims
+    return value > high if target.op == ">=" else value < low
 
 
 @dataclass(frozen=True)
@@ -199,37 +282,73 @@ class LastYear:
 
 
 def evaluate(targets: Iterable[Target], index: RecordIndex, as_of: date,
-             last_year: LastYear | None = None) -> list[Evaluation]:
-    """Evaluate every target at ``as_of``, in the order given."""
+             last_year: LastYear | None = None, every: dict[str, Target] | None = None) -> list[Evaluation]:
+    """Evaluate every target at ``as_of``, in the order given (references are not judged:
+    they are left out).  ``every`` holds all the year's targets when ``targets`` is a part."""
     targets = list(targets)
-    by_id = {t.id: t for t in targets}
-    return [evaluate_target(target, by_id, index, as_of, last_year) for target in targets]
+    by_id = every or {t.id: t for t in targets}
+    return [evaluate_target(target, by_id, index, as_of, last_year) for target in targets
+            if target.kind != "reference"]
 
 
 def evaluate_target(target: Target, targets: dict[str, Target], index: RecordIndex, as_of: date,
                     last_year: LastYear | None = None) -> Evaluation:
-    """One target at ``as_of``: its actual, status, attainment, change and comparison."""
+    """One target at ``as_of``: its figure, verdict, attainment, change and comparison."""
     figure = figure_at(target, targets, index, as_of)
     base = base_of(target, as_of.year, last_year) if target.change else None
+    reference_figure = figure_at(targets[target.share_of], targets, index, as_of) \
+        if target.share_of in targets else None
+    reference = reference_figure.actual if reference_figure else None
+    aims = goal(target, base, reference) if target.numeric else None
     if figure is None:
-        return Evaluation(target, "no_data", None, None, None, base=base)
-    measured = measure(target, figure.actual, base)
+        return Evaluation(target, "no_data", None, None, None, base=base, goal=aims, reference=reference)
+    previous = _previous(target, figure, last_year)
+    same_period = previous.actual if previous else None
+    common = dict(target=target, figure=figure, previous=previous, base=base, reference=reference, goal=aims,
+                  stale=target.kind not in ("checklist", "rating", "judged")
+                  and (as_of - figure.since).days > STALE_DAYS,
+                  reported=_reported(target, targets, index, as_of, figure))
+    if target.numeric and aims is None:
+        return Evaluation(status="no_data", attainment=None, reason="reference" if target.share_of else "base",
+                          **common)
+    if target.every is not None:
+        verdict = judge_periods(target, targets, index, as_of)
+    else:
+        verdict = judge(target, figure, as_of, aims, base, reference, same_period)
+    if not target.numeric:
+        return Evaluation(status=verdict.status, attainment=None, **common)
+    change, basis = _change(target, figure, as_of, base, same_period)
     return Evaluation(
-        target=target,
-        status=judge(target, figure.actual, figure.as_of, as_of, base),
-        figure=figure,
-        attainment=attainment(target, figure.actual, base),
-        previous=_previous(target, figure.actual, as_of, last_year),
-        stale=target.kind != "checklist" and (as_of - figure.since).days > STALE_DAYS,
-        base=base,
-        change=change_of(figure.actual, base) if base else None,
-        off_range=off_range(target, measured) if target.change is None or base else None,
-    )
+        status=verdict.status, attainment=attainment(target, figure.actual, aims), expected=verdict.expected,
+        reason=verdict.reason, change=change, change_basis=basis, off_range=off_range(target, figure.actual, aims),
+        exceeded=verdict.status == "met" and exceeded(target, figure.actual, aims), **common)
+
+
+def _change(target: Target, figure: Actual, on: date, base: Decimal | None,
+            same_period: Decimal | None) -> tuple[Decimal | None, str | None]:
+    """The change a document states: a running total's against the same period of last year
+    (against the whole of last year only at year end); a level's against its base."""
+    if target.change is None or base is None:
+        return None, None
+    if target.kind == "cumulative" and on < date(on.year, 12, 31):
+        if same_period is None:
+            return None, None
+        return change_of(figure.actual, same_period, target.change), "period"
+    return change_of(figure.actual, base, target.change), "year"
+
+
+def _reported(target: Target, targets: dict[str, Target], index: RecordIndex, on: date,
+              figure: Actual) -> Actual | None:
+    """The latest actual figure behind an estimate that counts (đến 31/5 đạt X, ước 6 tháng Y)."""
+    if not figure.estimated or not target.numeric:
+        return None
+    actual = figure_at(target, targets, index, on, actual_only=True)
+    return actual if actual is not None and actual.since < figure.since else None
 
 
 def base_of(target: Target, year: int, last_year: LastYear | None) -> Decimal | None:
     """Last year's figure a change target grows from: its ``base``, else the figure the
-    previous year's folder holds for the same id on 31 December."""
+    previous year's folder holds for the same id that counts on 31 December."""
     if target.base is not None:
         return target.base
     old_target = last_year.targets.get(target.id) if last_year else None
@@ -239,15 +358,15 @@ def base_of(target: Target, year: int, last_year: LastYear | None) -> Decimal | 
     return old.actual if old else None
 
 
-def _previous(target: Target, actual: Decimal, as_of: date, last_year: LastYear | None) -> PreviousYear | None:
+def _previous(target: Target, figure: Actual, last_year: LastYear | None) -> PreviousYear | None:
+    """Last year's figure on the same day as this year's figure (its oldest part's, for a sum)."""
     old_target = last_year.targets.get(target.id) if last_year else None
-    if old_target is None:
+    if old_target is None or not target.numeric:
         return None
-    then = same_day_last_year(as_of)
-    old = figure_at(old_target, last_year.targets, last_year.index, then)
+    old = figure_at(old_target, last_year.targets, last_year.index, same_day_last_year(figure.since))
     if old is None:
         return None
-    ratio = actual * HUNDRED / old.actual if old.actual else None
+    ratio = figure.actual * HUNDRED / old.actual if old.actual else None
     return PreviousYear(old.actual, old.as_of, ratio)
 
 

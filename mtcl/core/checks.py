@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 
 from mtcl.core.actions import ACTION_ID, ACTIONS_FILE, ActionOpened
@@ -19,6 +20,7 @@ from mtcl.core.completions import COMPLETIONS_FILE
 from mtcl.core.entries import WITHDRAWALS_FILE, Lines, ref_key
 from mtcl.core.errors import DataError, Source
 from mtcl.core.figures import RECORDS_FILE
+from mtcl.core.goals import day_of_year, days_in, goal, goal_end, milestone_end
 from mtcl.core.models import Objectives, Plan, Target, Task, id_key
 from mtcl.core.schedule import occurrences
 
@@ -95,12 +97,11 @@ def target_references(docs: YearData) -> Iterator[DataError]:
 
 
 def sums_add_up(docs: YearData) -> Iterator[DataError]:
-    targets = {t.id: t for t in docs.objectives.targets}
     for target in docs.objectives.targets:
-        parts = [targets[p] for p in target.sum_of if p in targets]
+        parts = [docs.targets[p] for p in target.sum_of if p in docs.targets]
         if not target.sum_of or len(parts) != len(target.sum_of):
             continue
-        if any(t.op == "between" or t.change for t in [target, *parts]):
+        if any(t.is_range or t.change or t.share_of or not t.numeric or t.plan is None for t in [target, *parts]):
             message = "chỉ tiêu tổng (sum_of) và các thành phần phải có kế hoạch là một số, không là khoảng hay mức tăng"
             yield _error(docs.objectives_source, target, ("sum_of",), message)
             continue
@@ -115,7 +116,11 @@ def sums_add_up(docs: YearData) -> Iterator[DataError]:
                 yield _error(docs.objectives_source, target, ("sum_of",), message)
 
 
+KIND_NAMES = {"rating": "xếp loại (rating)", "judged": "tự đánh giá (judged)", "reference": "số tham chiếu (reference)"}
+
+
 def kinds_fit(docs: YearData) -> Iterator[DataError]:
+    """What each kind of target needs, and what it cannot have."""
     source = docs.objectives_source
     for target in docs.objectives.targets:
         def at(*field: str) -> Callable[[str], DataError]:
@@ -127,8 +132,9 @@ def kinds_fit(docs: YearData) -> Iterator[DataError]:
                 yield at("items")("chỉ tiêu loại checklist phải có danh sách tiêu chí (items)")
             elif high > len(target.items):
                 yield at("plan")(f"kế hoạch {high} lớn hơn số tiêu chí ({len(target.items)})")
-            if target.op == "between" or target.change or target.signed:
-                yield at("kind")("chỉ tiêu checklist đếm tiêu chí đạt: không dùng between, change hay signed")
+            if target.is_range or target.op not in (">=", None) or target.change or target.signed or target.every:
+                yield at("kind")("chỉ tiêu checklist đếm tiêu chí đạt: op '>=', không dùng khoảng, change, signed "
+                                 "hay every")
         elif target.items:
             yield at("items")("chỉ chỉ tiêu loại checklist mới có danh sách tiêu chí (items)")
         if target.kind == "ratio":
@@ -136,8 +142,23 @@ def kinds_fit(docs: YearData) -> Iterator[DataError]:
                 yield at("unit")(f"chỉ tiêu tỷ lệ (ratio) phải có đơn vị '%', không phải '{target.unit}'")
             if high > 100:
                 yield at("plan")("kế hoạch của chỉ tiêu tỷ lệ không thể vượt 100%")
-            if target.change or target.signed:
-                yield at("kind")("chỉ tiêu tỷ lệ (ratio) không dùng change hay signed")
+            if target.change or target.signed or target.above_100:
+                yield at("kind")("chỉ tiêu tỷ lệ (ratio) không dùng change, signed hay above_100")
+        if target.above_100 and (target.unit != "%" or target.kind not in ("level", "cumulative")):
+            yield at("above_100")("above_100 chỉ dùng cho chỉ tiêu mức (level) hoặc lũy kế (cumulative) tính bằng %")
+        if target.kind in KIND_NAMES:
+            used = [key for key in ("change", "base", "milestones", "every", "by", "share_of", "near_from", "sum_of")
+                    if getattr(target, key)]
+            if used:
+                yield at(used[0])(f"chỉ tiêu {KIND_NAMES[target.kind]} không dùng {', '.join(used)}")
+        if target.scale and target.kind != "rating":
+            yield at("scale")("chỉ chỉ tiêu xếp loại (rating) mới có thang xếp loại (scale)")
+        if target.kind == "rating":
+            if len(set(target.scale)) < 2 or len(set(target.scale)) != len(target.scale):
+                yield at("scale")("chỉ tiêu xếp loại (rating) cần thang (scale) có ít nhất hai mức khác nhau, từ thấp "
+                                  "đến cao")
+            elif target.plan not in target.scale:
+                yield at("plan")(f"kế hoạch '{target.plan}' không có trong thang xếp loại ({', '.join(target.scale)})")
         if target.near_from is not None:
             if target.op == "between":
                 yield at("near_from")("chỉ tiêu có kế hoạch là khoảng (between) không dùng ngưỡng gần đạt (near_from)")
@@ -146,18 +167,33 @@ def kinds_fit(docs: YearData) -> Iterator[DataError]:
 
 
 def plans_fit(docs: YearData) -> Iterator[DataError]:
-    """A range for ``between`` and only for it; a negative plan only where the figure may be
-    negative or the plan is a fall on last year."""
+    """A number or a range for a target compared with figures (a range whose meaning ``op``
+    says), a grade for a rating, nothing for a judged target or a reference; a negative plan
+    only where the figure may be negative or the plan is a fall on last year."""
     for target in docs.objectives.targets:
-        def at(message: str) -> DataError:
-            return _error(docs.objectives_source, target, ("plan",), message)
+        def at(message: str, field: str = "plan") -> DataError:
+            return _error(docs.objectives_source, target, (field,), message)
 
-        if target.op == "between":
-            if not isinstance(target.plan, list) or len(target.plan) != 2 or target.plan[0] >= target.plan[1]:
-                yield at("op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]")
+        if target.kind in ("judged", "reference"):
+            if target.plan is not None or target.op is not None:
+                yield at(f"chỉ tiêu {KIND_NAMES[target.kind]} không có kế hoạch (plan) hay so sánh (op)",
+                         "plan" if target.plan is not None else "op")
+            continue
+        if target.kind == "rating":
+            if not isinstance(target.plan, str):
+                yield at("chỉ tiêu xếp loại (rating) ghi kế hoạch là một mức của thang (scale), ví dụ plan: Tốt")
+            elif target.op not in (None, ">="):
+                yield at("chỉ tiêu xếp loại (rating) chỉ dùng op: '>=' (đạt mức này trở lên)", "op")
+            continue
+        if target.is_range:
+            if len(target.plan) != 2 or target.plan[0] >= target.plan[1]:
+                yield at("kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]")
                 continue
-        elif isinstance(target.plan, list):
-            yield at(f"kế hoạch là một khoảng thì ghi op: between (không phải '{target.op}')")
+            if target.op in (">", "<"):
+                yield at(f"khoảng kế hoạch dùng op '>=', '<=' hoặc between, không phải '{target.op}'", "op")
+                continue
+        elif target.op == "between":
+            yield at("op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]")
             continue
         lowest = min(target.bounds)
         if lowest < 0 and not (target.signed or target.change):
@@ -166,36 +202,98 @@ def plans_fit(docs: YearData) -> Iterator[DataError]:
 
 
 def changes_have_a_base(docs: YearData) -> Iterator[DataError]:
-    """A change on last year is a cumulative or a level figure, grown from a base above 0."""
+    """A change on last year is a running total or a level, grown from a base; a relative
+    change from a base above 0."""
     source = docs.objectives_source
     for target in docs.objectives.targets:
         if target.base is not None and not target.change:
-            yield _error(source, target, ("base",), "base (số năm trước) chỉ dùng với change: percent")
-        elif target.change and target.base == 0:
+            yield _error(source, target, ("base",), "base (số năm trước) chỉ dùng với change: percent hoặc points")
+        elif target.change == "percent" and target.base == 0:
             yield _error(source, target, ("base",), "base (số năm trước) phải lớn hơn 0 để tính mức tăng, giảm")
+        if target.change and target.share_of:
+            yield _error(source, target, ("change",), "change và share_of không dùng cùng nhau")
+
+
+def shares_fit(docs: YearData) -> Iterator[DataError]:
+    """A plan that is a share of a figure names a reference target of the same unit."""
+    for target in docs.objectives.targets:
+        if target.share_of is None:
+            continue
+        reference = docs.targets.get(target.share_of)
+        if reference is None or reference.kind != "reference":
+            message = f"share_of '{target.share_of}' phải là mã của một chỉ tiêu loại reference (số tham chiếu)"
+        elif reference.unit != target.unit:
+            message = f"chỉ tiêu {target.id} và số tham chiếu {reference.id} phải cùng đơn vị ({reference.unit})"
+        else:
+            continue
+        yield _error(docs.objectives_source, target, ("share_of",), message)
+
+
+def periods_fit(docs: YearData) -> Iterator[DataError]:
+    """A plan for every month, quarter or half is a number of a running total; a year it
+    must be reached by lies ahead, within ten years."""
+    source = docs.objectives_source
+    for target in docs.objectives.targets:
+        if target.every is not None and (target.kind != "cumulative" or target.is_range or target.milestones
+                                         or target.change or target.share_of or target.by):
+            yield _error(source, target, ("every",), "every (mỗi tháng, quý, nửa năm) chỉ dùng cho chỉ tiêu lũy kế "
+                                                     "(cumulative) có kế hoạch là một số, không cùng milestones, change, "
+                                                     "share_of hay by")
+        if target.by is not None and not docs.year <= target.by <= docs.year + 10:
+            yield _error(source, target, ("by",), f"năm phải đạt (by) {target.by} phải từ {docs.year} đến "
+                                                  f"{docs.year + 10}")
 
 
 def milestones_rise(docs: YearData) -> Iterator[DataError]:
-    """Milestones belong to a cumulative plan: they rise through the year and stay within
-    the plan (for a change target, the plan is a percentage: only their rise is checked)."""
+    """Milestones are in the figures' unit, on the way to the year's goal: they rise through
+    the year and stay within it.  A change target's goal needs its base to be known, and a
+    milestone under 1/100 of it was written in another unit (a percentage)."""
     source = docs.objectives_source
-    order = ("q1", "h1", "9m")
     for target in docs.objectives.targets:
         if not target.milestones:
             continue
-        if target.kind != "cumulative":
-            yield _error(source, target, ("milestones",), "mốc (milestones) chỉ dùng cho chỉ tiêu lũy kế (cumulative)")
+        if not (target.kind == "cumulative" or (target.kind in ("ratio", "level") and target.op in (">=", ">"))) \
+                or target.share_of:
+            yield _error(source, target, ("milestones",), "mốc (milestones) chỉ dùng cho chỉ tiêu lũy kế (cumulative), "
+                                                          "hoặc tỷ lệ, mức cần đạt từ (>=, >) một số; không cùng "
+                                                          "share_of")
             continue
-        marks = [(key, target.milestones[key]) for key in order if key in target.milestones]
+        if target.change and target.base is None:
+            yield _error(source, target, ("milestones",), "mốc của chỉ tiêu tính mức tăng ghi bằng đơn vị của số liệu; "
+                                                          "cần base (số năm trước) để kiểm tra các mốc")
+            continue
+        year = docs.year
+        marks = sorted(target.milestones.items(), key=lambda item: milestone_end(year, item[0]))
         for (before, low_value), (key, value) in zip(marks, marks[1:]):
             if value <= low_value:
                 message = f"mốc {key} ({value}) phải lớn hơn mốc {before} ({low_value})"
                 yield _error(source, target, ("milestones", key), message)
-        top = target.bounds[1]
+        top = goal_end(target, goal(target, target.base))
         for key, value in marks:
-            if value < 0 or (not target.change and value > top):
-                message = f"mốc {key} ({value}) phải nằm trong kế hoạch năm (từ 0 đến {top})"
+            if value < 0 or value > top:
+                message = f"mốc {key} ({value}) phải nằm trong kế hoạch năm (từ 0 đến {format_plain(top)})"
                 yield _error(source, target, ("milestones", key), message)
+        if target.change and _like_percentages(marks, top, year):
+            listed = ", ".join(format_plain(value) for _, value in marks)
+            yield _error(source, target, ("milestones",), f"các mốc ({listed}) nhỏ như phần trăm trong khi kế hoạch "
+                                                          f"năm là {format_plain(top)} {target.unit}: mốc ghi bằng "
+                                                          f"đơn vị của số liệu ({target.unit}), số phải đạt đến hết kỳ")
+
+
+def _like_percentages(marks: list[tuple[str, Decimal]], top: Decimal, year: int) -> bool:
+    """A change target's milestones that read as the plan's percentages ('+4% by q1, +8% by
+    h1') rather than figures on the way to a goal far above 100: all of them 100 or less, and
+    the last a quarter or less of where the year's share would put it."""
+    if top <= 100 or any(value > 100 for _, value in marks):
+        return False
+    key, last = marks[-1]
+    share = Decimal(day_of_year(milestone_end(year, key))) / Decimal(days_in(year))
+    return last * 4 < top * share
+
+
+def format_plain(value: Decimal) -> str:
+    """A number as YAML writes it (1936.49), for a message about the YAML file."""
+    return format(value.normalize(), "f")
 
 
 def sections_reference_objectives(docs: YearData) -> Iterator[DataError]:
@@ -239,9 +337,42 @@ def records_fit_their_targets(docs: YearData) -> Iterator[DataError]:
         elif record.item is not None and record.item not in target.items:
             problem = (f"tiêu chí '{record.item}' không còn trong danh sách của chỉ tiêu {target.id} "
                        f"({', '.join(target.items)})")
+        elif record.grade is not None and record.grade not in target.scale:
+            problem = (f"mức '{record.grade}' không có trong thang xếp loại của chỉ tiêu {target.id} "
+                       f"({', '.join(target.scale)})")
+        elif _form(record) != FORMS.get(target.kind, "value"):
+            problem = f"bản ghi ghi {FORM_WORDS[_form(record)]}, nhưng chỉ tiêu {target.id} cần {FORM_WORDS[FORMS.get(target.kind, 'value')]}"
         else:
             continue
         yield docs.record_lines.error(number, problem)
+
+
+# The form a record of each kind of target takes, and its words.
+FORMS = {"checklist": "item", "rating": "grade", "judged": "met"}
+FORM_WORDS = {"value": "một số liệu (value)", "item": "một tiêu chí (item)", "grade": "một mức xếp loại (grade)",
+              "met": "một đánh giá đạt, chưa đạt (met)"}
+
+
+def _form(record) -> str:
+    if record.value is not None:
+        return "value"
+    if record.item is not None:
+        return "item"
+    return "grade" if record.grade is not None else "met"
+
+
+def line_warnings(docs: YearData) -> list[DataError]:
+    """Stored figures a rule added since would refuse, still read: a percentage of a whole
+    above 100 (withdraw it with mtcl void, or mark the target above_100)."""
+    found = []
+    for number, record in docs.record_lines.located():
+        target = docs.targets.get(record.target)
+        if target is not None and target.percent_of_whole and record.value is not None and record.of is None \
+                and record.value > 100:
+            found.append(docs.record_lines.error(
+                number, f"tỷ lệ {record.value}% của chỉ tiêu {target.id} vượt quá 100% (rút bằng mtcl void "
+                        f"{record.ref}, hoặc ghi above_100: true nếu chỉ tiêu có thể trên 100%)"))
+    return found
 
 
 def completions_fit_the_plan(docs: YearData) -> Iterator[DataError]:
@@ -307,6 +438,8 @@ RULES: list[Callable[[YearData], Iterator[DataError]]] = [
     sums_add_up,
     kinds_fit,
     changes_have_a_base,
+    shares_fit,
+    periods_fit,
     milestones_rise,
     sections_reference_objectives,
     years_agree,

@@ -23,7 +23,7 @@ from pydantic.dataclasses import dataclass
 
 from mtcl.core.entries import ENTRY_CONFIG, Stamp
 from mtcl.core.errors import UserError
-from mtcl.core.goals import expected_progress
+from mtcl.core.goals import expected_at
 from mtcl.core.models import Amount, Id, SignedAmount, Target, Text
 from mtcl.core.numbers import (MINUS_SIGNS, format_date, format_number, format_quantity, parse_number, rounded_number,
                                spell_number)
@@ -57,6 +57,7 @@ class FigureRecord:
     of: Amount | None = None
     item: Text | None = None
     met: bool | None = None
+    grade: Text | None = None  # a rating's grade, on the target's scale
     estimated: bool = False
     source: str | None = None
     note: str | None = None
@@ -70,11 +71,14 @@ class FigureRecord:
 
     @model_validator(mode="after")
     def _one_form(self) -> FigureRecord:
-        if (self.value is None) == (self.item is None):
-            raise ValueError("bản ghi phải có đúng một trong hai: 'value' (số liệu) hoặc 'item' (tiêu chí)")
+        forms = (self.value is not None, self.item is not None, self.grade is not None,
+                 self.met is not None and self.item is None)
+        if sum(forms) != 1:
+            raise ValueError("bản ghi phải có đúng một trong: 'value' (số liệu), 'item' và 'met' (tiêu chí), 'grade' "
+                             "(xếp loại) hoặc 'met' (tự đánh giá)")
         if self.item is not None and (self.met is None or self.of is not None):
             raise ValueError("bản ghi tiêu chí phải có 'met' (true/false) và không có 'of'")
-        if self.of is not None and (self.of <= 0 or self.value > self.of):
+        if self.of is not None and (self.value is None or self.of <= 0 or self.value > self.of):
             raise ValueError("tổng số 'of' phải lớn hơn 0 và không nhỏ hơn 'value'")
         return self
 
@@ -129,8 +133,30 @@ def build_record(target: Target, typed: Typed, year: int, today: date, stamp: St
         return FigureRecord(item=_item(target, nfc(typed.value)), met=not typed.not_met, **common)
     if typed.not_met:
         raise UserError("--not chỉ dùng cho chỉ tiêu dạng danh sách tiêu chí")
+    if target.kind in ("rating", "judged"):
+        if typed.of is not None:
+            raise UserError(f"chỉ tiêu {target.id} được đánh giá bằng lời: không dùng --of")
+        if common["note"] is None:
+            raise UserError(f"chỉ tiêu {target.id} do đơn vị tự đánh giá: ghi lý do bằng --note",
+                            "kèm minh chứng bằng --source (số, ký hiệu văn bản)")
+        if target.kind == "rating":
+            return FigureRecord(grade=_choice(target, target.scale, typed.value, "mức xếp loại"), **common)
+        said = _choice(target, [JUDGED_WORDS[True], JUDGED_WORDS[False]], typed.value, "đánh giá")
+        return FigureRecord(met=said == JUDGED_WORDS[True], **common)
     value, of = _numbers(target, typed)
     return FigureRecord(value=value, of=of, **common)
+
+
+JUDGED_WORDS = {True: "Đạt", False: "Chưa đạt"}
+
+
+def _choice(target: Target, choices: list[str], text: str, what: str) -> str:
+    """One of ``choices``, typed with or without diacritics and in any case."""
+    matches = [choice for choice in choices if fold(choice) == fold(text)]
+    if not matches:
+        raise UserError(f"'{text.strip()}' không phải {what} của chỉ tiêu {target.id}",
+                        f"chọn một trong: {', '.join(choices)}")
+    return matches[0]
 
 
 def _item(target: Target, text: str) -> str:
@@ -157,6 +183,10 @@ def _numbers(target: Target, typed: Typed) -> tuple[Decimal, Decimal | None]:
     if target.kind != "ratio":
         if typed.of is not None:
             raise UserError(f"--of chỉ dùng cho chỉ tiêu tỷ lệ; {target.id} tính bằng {target.unit}")
+        if target.percent_of_whole and value > HUNDRED:
+            raise UserError(f"tỷ lệ {format_number(value)}% vượt quá 100%: chỉ tiêu {target.id} là tỷ lệ của một tổng "
+                            "thể", "nếu số liệu của chỉ tiêu này có thể trên 100%, ghi above_100: true cho chỉ tiêu "
+                            "trong objectives.yaml")
         return value, None
     if typed.of is None:
         if not percent:
@@ -185,9 +215,12 @@ def _with_unit_hint(error: UserError, text: str, target: Target) -> UserError:
     """'2,9 tỷ' or 'đạt 43,5 triệu đồng': a figure typed with words around it is read by the
     decision's phrase reader, and the hint gives the figure alone."""
     found = numbers(text)
-    if len(found) != 1 or not re.search(r"[^\W\d_]", text[:found[0].start] + text[found[0].end:]):
+    words = text[:found[0].start] + text[found[0].end:] if len(found) == 1 else ""
+    if len(found) != 1 or not re.search(r"[^\W\d_]", words):
         return error  # no word around the number: the reading's own hint says what is wrong
     figure = found[0].text
+    if re.search(r"\buoc\b", fold(words)):  # 'ước 2,6': an estimate, said in words
+        return UserError(error.message, f"số ước thực hiện thì ghi: {figure} --estimated")
     return UserError(error.message, f"ghi số không kèm chữ: {figure} (đơn vị của chỉ tiêu {target.id} là "
                                     f"{target.unit})")
 
@@ -212,27 +245,46 @@ def _check_decimals(target: Target, value: Decimal, text: str) -> None:
                     hint)
 
 
-def doubt(target: Target, value: Decimal, as_of: date, previous: FigureRecord | None = None) -> str | None:
+# A figure this many times (or this many times smaller than) what was expected is probably
+# off by a thousand: a comma for a dot, triệu for tỷ.
+THOUSANDS = (Decimal(300), Decimal(3000))
+
+
+def doubt(target: Target, value: Decimal, as_of: date, previous: FigureRecord | None = None,
+          usual_places: frozenset[int] = frozenset(), typed: bool = True) -> str | None:
     """Why ``value`` at ``as_of`` looks like a slip, or nothing when it looks plausible.
 
-    A cumulative figure is compared with the progress planned at its own date (more than
-    five times it is doubtful), any other with the year's plan (more than ten times); a
+    A percentage under 1 where the plan is over 10 (0,85% for 85%); three digits after the
+    comma where the target never had three (41,250: forty-one, or forty-one thousand?); a
+    cumulative figure far from the progress planned at its own date, or any other far from
+    the year's plan — and, when it is off by about a thousand, the other reading; a
     cumulative figure that falls below an earlier one, or a level that jumps tenfold from
-    the figure before it, is doubtful too."""
-    if target.kind in ("ratio", "checklist"):
+    the figure before it."""
+    if target.kind not in ("ratio", "cumulative", "level") or target.change or target.share_of:
         return None
     amount = format_quantity(value, target.unit)
-    planned = target.bounds[1]  # the top of the plan (a change target's plan is a percentage: skipped)
-    if target.change is None and target.kind == "cumulative" and not target.less_is_better:
-        expected = expected_progress(target, as_of, planned)
+    planned = target.bounds[1]  # the top of the plan
+    if typed and target.unit == "%" and planned > 10 and 0 < value < 1:
+        return f"{amount} rất nhỏ so với kế hoạch {format_quantity(planned, '%')}: {amount} hay {format_quantity(value * 100, '%')}?"
+    if typed and typed_places(value) == 3 and 3 not in usual_places:
+        return (f"'{format_number(value)}' được đọc là {amount}; nếu là {format_quantity(value * 1000, target.unit)} "
+                f"({spell_number(int(value * 1000))}) thì gõ {format_number(value * 1000)}")
+    if target.kind == "ratio":
+        return None
+    if target.kind == "cumulative" and not target.less_is_better:
+        expected = expected_at(target, as_of, planned)
         if expected > 0 and value > PROGRESS_FACTOR * expected:
             times = rounded_number(value / expected)
             return (f"{amount} đến ngày {format_date(as_of)} gấp {times} lần tiến độ kế hoạch đến ngày đó "
-                    f"({format_quantity(expected, target.unit, most=2)})")
+                    f"({format_quantity(expected, target.unit, most=2)}){_thousand(value, expected, target)}")
+        if expected > 0 and value * THOUSANDS[0] <= expected:
+            return (f"{amount} đến ngày {format_date(as_of)} chưa bằng 1/{rounded_number(expected / value) if value else '∞'} "
+                    f"tiến độ kế hoạch đến ngày đó ({format_quantity(expected, target.unit, most=2)})"
+                    f"{_thousand(value, expected, target)}")
         if elapsed_share(as_of) >= Decimal("0.5") and value < planned / 100:
             return f"số lũy kế {amount} chưa bằng 1/100 kế hoạch năm dù đã qua nửa năm"
-    elif target.change is None and planned > 0 and value > PLAN_FACTOR * planned:
-        return f"{amount} gấp {rounded_number(value / planned)} lần kế hoạch năm"
+    elif planned > 0 and value > PLAN_FACTOR * planned:
+        return f"{amount} gấp {rounded_number(value / planned)} lần kế hoạch năm{_thousand(value, planned, target)}"
     if previous is None or previous.value is None or previous.as_of >= as_of:
         return None
     before = record_value(previous)
@@ -242,6 +294,19 @@ def doubt(target: Target, value: Decimal, as_of: date, previous: FigureRecord | 
     if target.kind == "level" and before > 0 and (value > PLAN_FACTOR * before or value * PLAN_FACTOR < before):
         return f"{amount} lệch hơn 10 lần so với {earlier}"
     return None
+
+
+def _thousand(value: Decimal, expected: Decimal, target: Target) -> str:
+    """'; có phải 2,9 tỷ đồng?': the reading a thousand times smaller or larger, where the
+    figure is that far from what was expected."""
+    if not value or not expected:
+        return ""
+    ratio = value / expected
+    if THOUSANDS[0] <= ratio <= THOUSANDS[1]:
+        return f"; có phải {format_quantity(value / 1000, target.unit)}?"
+    if THOUSANDS[0] <= 1 / ratio <= THOUSANDS[1]:
+        return f"; có phải {format_quantity(value * 1000, target.unit)}?"
+    return ""
 
 
 def twins(targets: dict[str, Target], target: Target) -> list[Target]:

@@ -12,16 +12,21 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator,
+                      model_validator)
 
 from mtcl.core.text import nfc, one_line
+from mtcl.core.validation import not_a_number
 
 Op = Literal[">=", ">", "<=", "<", "between"]
-# The ends of the periods a cumulative plan may give figures for (milestones).
-MilestoneKey = Literal["q1", "h1", "9m"]
+# The ends of the periods a plan may give the way for (milestones): quarters, halves, months.
+MilestoneKey = Literal["q1", "h1", "9m", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11"]
 TaskKind = Literal["internal_audit", "management_review", "results_report"]
-TargetKind = Literal["ratio", "cumulative", "level", "checklist"]
-Repeat = Literal["quarterly", "half-yearly", "yearly", "continuous"]
+TargetKind = Literal["ratio", "cumulative", "level", "checklist", "rating", "judged", "reference"]
+# The kinds whose plan is a number compared with a figure.
+NUMERIC_KINDS = ("ratio", "cumulative", "level", "checklist")
+Repeat = Literal["monthly", "quarterly", "half-yearly", "yearly", "continuous"]
+Every = Literal["month", "quarter", "half"]
 
 
 def id_key(text: str) -> str:
@@ -87,6 +92,11 @@ class Decision(Located):
     date: dt.date | None = None
     title: str | None = None
 
+    @property
+    def verb(self) -> str:
+        """What the decision did, in its own word: some bodies 'công bố' their objectives."""
+        return "công bố" if self.title and "công bố" in self.title.casefold() else "ban hành"
+
 
 class RevisionEntry(Located):
     number: int = Field(ge=1)
@@ -123,35 +133,81 @@ class Target(Located):
     id: Id = _say("Mã chỉ tiêu, như văn bản đánh số: 1.1, 4a, 4đ", REQUIRED)
     short: Text | None = _say("Tên ngắn, dùng trong bảng và báo cáo")
     name: Text = _say("Nội dung chỉ tiêu như văn bản ghi", REQUIRED)
-    unit: Text = _say("Đơn vị tính: %, tấn, tỷ đồng, lượt…", REQUIRED)
-    # The plan in ``unit``; for ``op: between`` the range [low, high]; for ``change: percent``
-    # the change on last year in % (negative for a fall).
-    plan: SignedAmount | list[SignedAmount] = _say(
-        "Kế hoạch năm (số YAML: 1936.49); khoảng [thấp, cao] với op: between; % tăng (âm: giảm) với change",
-        REQUIRED)
-    op: Op = _say("So sánh: '>=' đạt/tối thiểu, '>' trên, '<=' không quá, '<' dưới, between từ … đến …", REQUIRED)
-    kind: TargetKind = _say("ratio tỷ lệ, cumulative lũy kế, level mức tại một thời điểm, checklist tiêu chí", REQUIRED)
+    kind: TargetKind = _say("ratio tỷ lệ; cumulative lũy kế trong năm; level mức tại một thời điểm; checklist tiêu "
+                            "chí; rating xếp loại; judged tự đánh giá đạt/chưa đạt; reference số tham chiếu (dự toán)",
+                            REQUIRED)
+    unit: Text | None = Field(None, validate_default=True, description=(
+        "Đơn vị tính: %, tấn, tỷ đồng, lượt… (không cần cho rating, judged)"))
+    # The plan in ``unit``; a range [low, high] whose meaning ``op`` gives; for ``change``
+    # the change on last year; for ``share_of`` a percentage of that figure; for a rating
+    # the grade aimed at.
+    plan: SignedAmount | list[SignedAmount] | Text | None = Field(None, validate_default=True, description=(
+        "Kế hoạch năm (số YAML: 1936.49); khoảng [thấp, cao] (nghĩa theo op); mức tăng với change; % của số "
+        "tham chiếu với share_of; xếp loại phải đạt với rating"))
+    op: Op | None = Field(None, validate_default=True, description=(
+        "So sánh: '>=' đạt, tối thiểu (với khoảng: từ thấp trở lên, phấn đấu cao); '>' trên; '<=' không quá (với "
+        "khoảng: không quá cao, phấn đấu thấp); '<' dưới; between trong khoảng"))
     parent: Id | None = _say("Mã chỉ tiêu cha (chỉ tiêu 'trong đó')")
     sum_of: list[Id] = _say("Chỉ tiêu bằng tổng các chỉ tiêu này", [])
     items: list[Text] = _say("Các tiêu chí của chỉ tiêu checklist", [])
-    # Optional "gần đạt" band: an actual that misses the plan but reaches this value
-    # (at or above it for >= and >, at or below it for <= and <) is reported as near.
-    near_from: SignedAmount | None = _say("Ngưỡng 'gần đạt' ở phía chưa đạt của kế hoạch")
+    scale: list[Text] = _say("Các mức xếp loại của chỉ tiêu rating, từ thấp đến cao", [])
+    # Optional "gần đạt" band: a figure that misses the plan but reaches this value (at or
+    # above it for >= and >, at or below it for <= and <) is near.  In the unit of the plan.
+    near_from: SignedAmount | None = _say("Ngưỡng 'gần đạt' ở phía chưa đạt của kế hoạch (cùng đơn vị với plan)")
     # How many decimals a figure of this target may have: 0 for counts (lượt, người, hồ sơ).
     decimals: int | None = Field(default=None, ge=0, le=6, description="Số chữ số thập phân; 0 cho số đếm")
     # A figure may be negative (a growth rate that fell).
     signed: bool = _say("Số liệu có thể âm (tốc độ tăng trưởng)", False)
-    # The plan is a change on last year: the actual is compared through base × (1 + plan/100).
-    change: Literal["percent"] | None = _say("percent: kế hoạch là % tăng (giảm) so với năm trước")
-    base: Amount | None = _say("Số năm trước để tính mức tăng; không ghi thì lấy từ thư mục năm trước")
-    # Cumulative plan values at the end of these periods, for a seasonal curve.
-    milestones: dict[MilestoneKey, SignedAmount] = _say("Kế hoạch lũy kế đến hết q1, h1, 9m (theo mùa vụ)", {})
+    above_100: bool = _say("Số liệu % có thể trên 100 (không phải tỷ lệ của một tổng thể)", False)
+    # The plan is a change on last year: percent (base × (1 + plan/100)) or points (base + plan).
+    change: Literal["percent", "points"] | None = _say(
+        "percent: kế hoạch là % tăng (âm: giảm) so với năm trước; points: tăng (giảm) bao nhiêu điểm (điểm phần trăm)")
+    base: Amount | None = _say("Số năm trước để tính mức tăng; không ghi thì lấy số ngày 31/12 trong thư mục năm trước")
+    # The way through the year, for a seasonal curve or a rate reached step by step.
+    milestones: dict[MilestoneKey, SignedAmount] = _say(
+        "Số phải đạt đến hết q1, h1, 9m hoặc tháng m1…m11, cùng đơn vị với số liệu", {})
+    every: Every | None = _say("month, quarter, half: kế hoạch phải đạt trong từng tháng, quý, nửa năm")
+    by: int | None = _say("Năm phải đạt kế hoạch (kế hoạch nhiều năm: 2025)")
+    share_of: Id | None = _say("Mã chỉ tiêu tham chiếu (reference): kế hoạch là % của số đó (đạt 105% dự toán)")
     owner: Text | None = _say("Đơn vị phụ trách; không ghi thì theo owner của mục tiêu")
     group: Text | None = _say("Nhóm chỉ tiêu trong mục tiêu: 'Nhóm chỉ tiêu kinh tế'")
     # A common indicator of indicators.yaml, for the level above to compare bodies on it.
     indicator: Id | None = _say("Mã chỉ số chung (indicators.yaml của cấp trên) để so sánh giữa các đơn vị")
 
     _objective: int = PrivateAttr(default=0)
+    _reference: str | None = PrivateAttr(default=None)  # the label of the figure share_of names
+
+    # These run with the other fields' checks, so that a plan mistyped in one target and a
+    # key mistyped in another are reported in the same pass.
+    @field_validator("unit")
+    @classmethod
+    def _unit_for_a_figure(cls, unit: Any, info: ValidationInfo) -> Any:
+        if unit is None and info.data.get("kind") not in ("rating", "judged"):
+            raise ValueError("thiếu khóa bắt buộc 'unit' (đơn vị tính)")
+        return unit
+
+    @field_validator("plan")
+    @classmethod
+    def _plan_fits_the_kind(cls, plan: Any, info: ValidationInfo) -> Any:
+        kind = info.data.get("kind")
+        if isinstance(plan, str) and kind != "rating":
+            raise ValueError(not_a_number(plan))
+        if plan is None and kind not in ("judged", "reference"):
+            raise ValueError("thiếu khóa bắt buộc 'plan' (kế hoạch)")
+        return plan
+
+    @field_validator("op")
+    @classmethod
+    def _op_says_what_the_plan_means(cls, op: Any, info: ValidationInfo) -> Any:
+        plan = info.data.get("plan")
+        if op is None and info.data.get("kind") in NUMERIC_KINDS:
+            if isinstance(plan, list) and len(plan) == 2:
+                low, high = (format(end.normalize(), "f") for end in plan)
+                raise ValueError(f"khoảng kế hoạch [{low}, {high}] chưa rõ nghĩa: ghi op: '>=' (từ {low} trở lên, phấn "
+                                 f"đấu {high}; trên {high} là vượt kế hoạch), op: '<=' (không quá {high}, phấn đấu "
+                                 f"{low}) hoặc op: between (chỉ đạt khi trong khoảng từ {low} đến {high})")
+            raise ValueError("thiếu khóa bắt buộc 'op' (so sánh: '>=', '>', '<=', '<' hoặc between)")
+        return op
 
     @property
     def objective(self) -> int:
@@ -162,23 +218,51 @@ class Target(Located):
         return self.short or self.name
 
     @property
+    def reference_label(self) -> str | None:
+        """What a share_of plan is a share of: 'Dự toán thu ngân sách'."""
+        return self._reference
+
+    @property
     def bounds(self) -> tuple[Decimal, Decimal]:
-        """The plan as (low, high): the range of ``between``, else the plan twice (a list of
-        another length, refused by ``checks.plans_fit``, gives its ends)."""
+        """The plan as (low, high): a range's ends, else the plan twice (a list of another
+        length, refused by ``checks.plans_fit``, gives its ends; a plan that is no number,
+        0)."""
         if isinstance(self.plan, list):
             return (self.plan[0], self.plan[-1]) if self.plan else (Decimal(0), Decimal(0))
-        return self.plan, self.plan
+        if isinstance(self.plan, Decimal):
+            return self.plan, self.plan
+        return Decimal(0), Decimal(0)
+
+    @property
+    def is_range(self) -> bool:
+        return isinstance(self.plan, list)
+
+    @property
+    def numeric(self) -> bool:
+        """A plan that is a number (or a range) compared with figures."""
+        return self.kind in NUMERIC_KINDS
 
     @property
     def less_is_better(self) -> bool:
         return self.op in ("<=", "<")
+
+    @property
+    def percent_of_whole(self) -> bool:
+        """A figure in % that is a share of a whole: it cannot pass 100."""
+        return self.unit == "%" and self.kind in ("ratio", "level") and not self.above_100
+
+    @property
+    def paced(self) -> bool:
+        """Judged on the way through the year: a running total, criteria met one by one, or
+        a plan with milestones."""
+        return (self.kind == "cumulative" and self.every is None) or self.kind == "checklist" or bool(self.milestones)
 
 
 class Objective(Located):
     id: int = Field(ge=1)
     title: Text
     owner: Text | None = None  # inherited by the targets that name no owner
-    targets: list[Target] = Field(min_length=1)
+    targets: list[Target] = []  # none: an objective judged in words only
 
     def model_post_init(self, _context: object) -> None:
         for target in self.targets:
@@ -217,6 +301,11 @@ class Objectives(Located):
     report: ReportSettings = ReportSettings()
     commitment: str | None = None
     objectives: list[Objective] = Field(min_length=1)
+
+    def model_post_init(self, _context: object) -> None:
+        labels = {t.id: t.label for t in self.targets}
+        for target in self.targets:
+            target._reference = labels.get(target.share_of) if target.share_of else None
 
     @property
     def targets(self) -> list[Target]:

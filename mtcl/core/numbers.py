@@ -8,8 +8,10 @@ Only ASCII digits are digits, and a number has at most 15 of them (``MAX_DIGITS`
 that it is a slip of the keyboard, and exact arithmetic on it would only hide the slip.
 
 Percentages that mtcl computes (a ratio from counts, attainment, a comparison) follow one
-rule everywhere: rounded half-up to one decimal, a whole number without decimals
-(99,36 → 99,4%; 100,0 → 100%).  A figure the officer typed is shown as typed.
+rule everywhere, in every format: rounded half-up to one decimal, a whole number without
+decimals (99,36 → 99,4%; 100,0 → 100%), and more decimals only where one would seem to
+contradict the verdict (1499/2500 is 59,96%, not 60%, beside "từ 60% trở lên … chưa đạt").
+A figure the officer typed is shown as typed.
 """
 
 from __future__ import annotations
@@ -90,14 +92,34 @@ def format_number(value: Decimal | int, places: int | None = None, most: int | N
     return f"-{text}" if value < 0 else text
 
 
-def rounded_number(value: Decimal) -> str:
-    """A computed number to one decimal, a whole one without: 98.456 → '98,5', 100.0 → '100'."""
-    return format_number(quantize(value, 1).normalize() if value else Decimal(0))
+MAX_PLACES = 4  # the most decimals a computed number is shown with, to tell it from its threshold
 
 
-def format_percent(value: Decimal) -> str:
+def rounded(value: Decimal, thresholds: tuple[Decimal, ...] = ()) -> Decimal:
+    """A computed number by the one rule: half-up to one decimal, and when that would put it
+    on or across a threshold it is judged by (the plan, 100% of it), the decimals that tell
+    it from the threshold (59,96 beside 'at least 60'; 99,96 beside 100%)."""
+    places = 1
+    shown = quantize(value, places)
+    while places < MAX_PLACES and any(_side(shown, mark) != _side(value, mark) for mark in thresholds):
+        places += 1
+        shown = quantize(value, places)
+    return shown.normalize() if shown else Decimal(0)
+
+
+def _side(value: Decimal, mark: Decimal) -> int:
+    return (value > mark) - (value < mark)
+
+
+def rounded_number(value: Decimal, thresholds: tuple[Decimal, ...] = ()) -> str:
+    """A computed number to one decimal, a whole one without: 98.456 → '98,5', 100.0 → '100'
+    (more decimals only where a threshold needs them: see ``rounded``)."""
+    return format_number(rounded(value, thresholds))
+
+
+def format_percent(value: Decimal, thresholds: tuple[Decimal, ...] = ()) -> str:
     """A computed percentage: 98.456 → '98,5%', 100.0 → '100%' (see the module's rule)."""
-    return rounded_number(value) + "%"
+    return rounded_number(value, thresholds) + "%"
 
 
 def parse_date(text: str) -> date:

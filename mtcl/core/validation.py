@@ -64,9 +64,9 @@ def _number_message(kind: str, value: Any, ctx: dict) -> str:
     if kind == "finite_number":
         return "phải là một số hữu hạn (không nhận .nan, .inf)"
     if isinstance(value, str) and RANGE.fullmatch(value.strip()):
-        low, high = RANGE.fullmatch(value.strip()).groups()
-        return (f"'{value}' là một khoảng: ghi op: between và plan: [{low.replace(',', '.')}, "
-                f"{high.replace(',', '.')}]")
+        low, high = (end.replace(",", ".") for end in RANGE.fullmatch(value.strip()).groups())
+        return (f"'{value}' là một khoảng: ghi plan: [{low}, {high}] và op: '>=' (từ {low} trở lên, phấn đấu {high}), "
+                f"'<=' (không quá {high}, phấn đấu {low}) hoặc between (chỉ đạt khi trong khoảng)")
     if isinstance(value, str) and value.strip().endswith("%"):
         return f"'{value}' phải là số, không kèm dấu %: đơn vị ghi ở unit (\"%\")"
     if isinstance(value, str) and "," in value:
@@ -75,6 +75,17 @@ def _number_message(kind: str, value: Any, ctx: dict) -> str:
     if isinstance(value, bool) or str(value).lower() in ("yes", "no", "on", "off", "y", "n"):
         return f"'{value}' không phải là số"
     return f"'{value}' phải là một số"
+
+
+def not_a_number(value: str) -> str:
+    """Why a text written where a number goes (a plan) is not one, in the words pydantic's
+    own refusal of a number gets."""
+    try:
+        finite = Decimal(value.strip()).is_finite()
+    except ArithmeticError:
+        finite = False
+    kind = "finite_number" if finite else "decimal_parsing"
+    return _number_message(kind, value, {})
 
 
 AT_LEAST_ONE = {

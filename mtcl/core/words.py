@@ -29,9 +29,16 @@ KIND_WORDS = {
     "cumulative": "lũy kế",
     "level": "mức",
     "checklist": "tiêu chí",
+    "rating": "xếp loại",
+    "judged": "tự đánh giá",
+    "reference": "số tham chiếu",
 }
 
+EVERY_WORDS = {"month": "mỗi tháng", "quarter": "mỗi quý", "half": "mỗi 6 tháng"}
+POINTS = "điểm phần trăm"  # a change of a rate in points, as careful reports write it
+
 REPEAT_WORDS = {
+    "monthly": "hằng tháng",
     "quarterly": "hằng quý",
     "half-yearly": "6 tháng/lần",
     "yearly": "hằng năm",
@@ -43,9 +50,14 @@ STATUS_WORDS = {
     "near": "Gần đạt",
     "on_track": "Đúng tiến độ",
     "behind": "Chậm tiến độ",
+    "over_pace": "Nguy cơ vượt mức",
     "not_met": "Chưa đạt",
+    "in_progress": "Đang thực hiện",
     "no_data": "Chưa có số liệu",
 }
+# Why a target with a figure has no verdict.
+REASON_WORDS = {"base": "Chưa có số liệu năm trước", "reference": "Chưa có số tham chiếu",
+                "period": "Chưa có số liệu của kỳ"}
 
 TASK_STATUS_WORDS = {
     "done": "Đã hoàn thành",
@@ -70,69 +82,142 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _change_unit(target: Target) -> str:
+    """The unit a planned change is in: '%', or points ('điểm phần trăm' for a rate)."""
+    if target.change == "percent":
+        return "%"
+    return f" {POINTS}" if target.unit == "%" else f" {target.unit}"
+
+
 def _change_words(target: Target, symbols: bool) -> str:
     """A planned change on last year: 'tăng ≥ 8%' on screen, 'tăng 8%', 'giảm không quá 5%',
-    'tăng từ 14 đến 15%' in documents."""
+    'tăng từ 14 đến 15%', 'giảm 1,5 điểm phần trăm' in documents."""
     low, high = target.bounds
-    if target.op == "between":
+    unit = _change_unit(target)
+    if target.is_range:
         if low >= 0 or high <= 0:
             direction = "tăng" if low >= 0 else "giảm"
             ends = sorted((abs(low), abs(high)))
-            numbers = (f"{format_number(ends[0])}{RANGE_DASH}{format_number(ends[1])}%" if symbols
-                       else f"từ {format_number(ends[0])} đến {format_number(ends[1])}%")
-            return f"{direction} {numbers}"
-        return f"từ {format_percent_signed(low)} đến {format_percent_signed(high)}"
+            numbers = (f"{format_number(ends[0])}{RANGE_DASH}{format_number(ends[1])}{unit}" if symbols
+                       else f"từ {format_number(ends[0])} đến {format_number(ends[1])}{unit}")
+            sign = OPS[target.op] + " " if symbols and target.op != "between" else ""
+            return f"{direction} {sign}{numbers}"
+        return f"từ {format_signed(low, unit)} đến {format_signed(high, unit)}"
     direction, op = ("tăng", target.op) if low >= 0 else ("giảm", TURNED[target.op])
-    amount = f"{format_number(abs(low))}%"
+    amount = f"{format_number(abs(low))}{unit}"
     return f"{direction} {OPS[op]} {amount}" if symbols else f"{direction} {OP_WORDS[op]}{amount}"
 
 
-def format_percent_signed(value: Decimal) -> str:
-    """'+8%', '−5%': a change with its sign."""
-    return f"{'+' if value >= 0 else '−'}{format_number(abs(value))}%"
+def format_signed(value: Decimal, unit: str = "%") -> str:
+    """'+8%', '−5%', '−1,5 điểm phần trăm': a change with its sign."""
+    return f"{'+' if value >= 0 else '−'}{format_number(abs(value))}{unit}"
+
+
+def _share(target: Target) -> str:
+    """'dự toán thu ngân sách': what a share_of plan is a share of."""
+    return lowered(target.reference_label) if target.reference_label else "số tham chiếu"
+
+
+def _range(target: Target, unit: bool = True) -> str:
+    low, high = target.bounds
+    numbers = f"{format_number(low)}{RANGE_DASH}{format_number(high)}"
+    return with_unit(numbers, target.unit) if unit else numbers
+
+
+def _horizon(target: Target, text: str) -> str:
+    """A plan with its terms: '… mỗi quý', '… (đến năm 2025)'."""
+    if target.every:
+        text += f" {EVERY_WORDS[target.every]}"
+    if target.by:
+        text += f" (đến năm {target.by})"
+    return text
 
 
 def plan_text(target: Target) -> str:
-    """'≥ 1.936,49 tấn', '> 98%', '≤ 3,37%', '14–15%', 'tăng ≥ 8%' — the plan on screen."""
+    """'≥ 1.936,49 tấn', '> 98%', '≤ 3,37%', '1,8–2,1 con', '≥ 14–15%', 'tăng ≥ 8%',
+    'giảm ≥ 1,5 điểm phần trăm', '≥ 105% dự toán', '≥ Tốt' — the plan on screen."""
+    if target.kind == "rating":
+        return f"≥ {target.plan}"
+    if target.kind in ("judged", "reference"):
+        return NO_FIGURE
     if target.change:
-        return _change_words(target, symbols=True)
-    if target.op == "between":
-        low, high = target.bounds
-        return with_unit(f"{format_number(low)}{RANGE_DASH}{format_number(high)}", target.unit)
-    return f"{OPS[target.op]} {format_quantity(target.plan, target.unit)}"
+        return _horizon(target, _change_words(target, symbols=True))
+    if target.share_of:
+        return _horizon(target, f"{OPS[target.op]} {format_number(target.bounds[0])}% {_share(target)}")
+    if target.is_range:
+        sign = "" if target.op == "between" else OPS[target.op] + " "
+        return _horizon(target, f"{sign}{_range(target)}")
+    return _horizon(target, f"{OPS[target.op]} {format_quantity(target.plan, target.unit)}")
 
 
 def plan_words(target: Target, unit: bool = True) -> str:
-    """'1.936,49 tấn', 'trên 98%', 'không quá 3,37%', 'từ 14 đến 15%', 'tăng 8%' — the plan
-    as documents write it; without the unit in a table that has its own unit column."""
+    """'1.936,49 tấn', 'trên 98%', 'không quá 3,37%', 'từ 14 đến 15%', 'từ 14% trở lên, phấn
+    đấu 15%', 'tăng 8%', '105% dự toán', 'Tốt trở lên' — the plan as documents write it;
+    without the unit in a table that has its own unit column."""
+    if target.kind == "rating":
+        return f"{target.plan} trở lên"
+    if target.kind in ("judged", "reference"):
+        return "" if not unit else "tự đánh giá"
     if target.change:
-        return _change_words(target, symbols=False)
-    if target.op == "between":
+        return _horizon(target, _change_words(target, symbols=False))
+    if target.share_of:
+        return _horizon(target, f"{OP_WORDS[target.op]}{format_number(target.bounds[0])}% {_share(target)}")
+    if target.is_range:
         low, high = target.bounds
         if not unit:
-            return f"{format_number(low)}{RANGE_DASH}{format_number(high)}"
-        return f"từ {format_number(low)} đến {with_unit(format_number(high), target.unit)}"
+            return _horizon(target, _range(target, unit=False))
+        if target.op == ">=":
+            return _horizon(target, f"từ {format_quantity(low, target.unit)} trở lên, phấn đấu "
+                                    f"{format_quantity(high, target.unit)}")
+        if target.op == "<=":
+            return _horizon(target, f"không quá {format_quantity(high, target.unit)}, phấn đấu "
+                                    f"{format_quantity(low, target.unit)}")
+        return _horizon(target, f"từ {format_number(low)} đến {with_unit(format_number(high), target.unit)}")
     amount = format_quantity(target.plan, target.unit) if unit else format_number(target.plan)
-    return f"{OP_WORDS[target.op]}{amount}"
+    return _horizon(target, f"{OP_WORDS[target.op]}{amount}")
 
 
 def plan_sentence(target: Target) -> str:
     """The plan as a sentence says it, without symbols: 'từ 85% trở lên', 'trên 98%',
     'không quá 3,37%', 'dưới 1%', 'từ 14 đến 15%', 'tăng 8%', and a year's total as it is
     ('1.936,49 tấn')."""
-    if target.change or target.op == "between":
+    if target.change or target.is_range or target.share_of or not target.numeric:
         return plan_words(target)
     amount = format_quantity(target.bounds[0], target.unit)
     if target.op == ">=":
-        return amount if target.kind in ("cumulative", "checklist") else f"từ {amount} trở lên"
-    return f"{OP_WORDS[target.op]}{amount}"
+        plain = amount if target.kind in ("cumulative", "checklist") else f"từ {amount} trở lên"
+        return _horizon(target, plain)
+    return _horizon(target, f"{OP_WORDS[target.op]}{amount}")
 
 
-def change_words(change: Decimal) -> str:
-    """'tăng 6,2%', 'giảm 3%', 'bằng' — a change on last year."""
+def thresholds(target: Target) -> tuple[Decimal, ...]:
+    """The numbers a target's figure is judged against, in the plan's unit: the plan's ends,
+    and the edge of its near band."""
+    if not target.numeric:
+        return ()
+    marks = set(target.bounds)
+    if target.near_from is not None:
+        marks.add(target.near_from)
+    return tuple(marks)
+
+
+def change_words(change: Decimal, target: Target | None = None) -> str:
+    """'tăng 6,2%', 'giảm 3%', 'không đổi', 'giảm 1,5 điểm phần trăm' — a change on last year
+    (its digits as many as tell it from the plan: 'tăng 16,98%' beside 'tăng 17%')."""
     if change == 0:
         return "không đổi"
-    return f"{'tăng' if change > 0 else 'giảm'} {format_percent(abs(change))}"
+    marks = tuple(abs(mark) for mark in thresholds(target)) if target is not None and target.change else ()
+    unit = _change_unit(target) if target is not None and target.change else "%"
+    return f"{'tăng' if change > 0 else 'giảm'} {rounded_number(abs(change), marks)}{unit}"
+
+
+def lowered(text: str) -> str:
+    """'Thu ngân sách', 'Ý kiến' read 'thu ngân sách', 'ý kiến' inside a sentence; a first word
+    written in capitals ('CB,CC', 'TTHC', 'HTQLCL') stays as it is."""
+    first = text.split(" ", 1)[0]
+    if sum(1 for c in first if c.isupper()) > 1:
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def with_unit(number: str, unit: str) -> str:
@@ -142,9 +227,10 @@ def with_unit(number: str, unit: str) -> str:
 
 def figure_number(value: Decimal, target: Target, computed: bool = False) -> str:
     """A figure as the officer typed it (2,415 stays 2,415; no more decimals than the target
-    allows), or a percentage worked out from counts by the one rule for percentages."""
+    allows), or a percentage worked out from counts by the one rule for percentages (with the
+    digits that tell it from the plan: 59,96% beside 'từ 60%')."""
     if computed:
-        return rounded_number(value)
+        return rounded_number(value, thresholds(target))
     places = typed_places(value)
     if target.decimals is not None:
         places = min(places, target.decimals)
@@ -152,9 +238,13 @@ def figure_number(value: Decimal, target: Target, computed: bool = False) -> str
 
 
 def record_text(record: FigureRecord, target: Target) -> str:
-    """One stored figure: '1.002,5 tấn', '99,2% (1.240/1.250)', 'Giao thông: đạt'."""
+    """One stored figure: '1.002,5 tấn', '99,2% (1.240/1.250)', 'Giao thông: đạt', 'Tốt', 'Đạt'."""
     if record.item is not None:
         return f"{record.item}: {'đạt' if record.met else 'chưa đạt'}"
+    if record.grade is not None:
+        return record.grade
+    if record.value is None:
+        return "Đạt" if record.met else "Chưa đạt"
     text = with_unit(figure_number(record_value(record), target, record.of is not None), target.unit)
     if record.of is not None:
         text += f" ({format_number(record.value)}/{format_number(record.of)})"
@@ -166,15 +256,23 @@ def imported_from(record: FigureRecord) -> str | None:
     return f"nhập từ {record.file}, ô {record.cell}" if record.file else None
 
 
-def percent_text(value: Decimal | None) -> str:
+def percent_text(value: Decimal | None, thresholds: tuple[Decimal, ...] = ()) -> str:
     """'98,5%', or nothing when there is no percentage to give."""
-    return format_percent(value) if value is not None else ""
+    return format_percent(value, thresholds) if value is not None else ""
+
+
+HUNDRED_PERCENT = (Decimal(100),)
+
+
+def attainment_text(evaluation: Evaluation) -> str:
+    """The figure's share of the plan, '99,96%' rather than '100%' where it is not met."""
+    return percent_text(evaluation.attainment, HUNDRED_PERCENT)
 
 
 def status_counts_text(summary: dict[str, int]) -> str:
     """'Đạt 8/40 chỉ tiêu · 2 gần đạt · …' — only the statuses that occur."""
     parts = [f"Đạt {summary['met']}/{summary['total']} chỉ tiêu"]
-    for status in ("near", "on_track", "behind", "not_met", "no_data"):
+    for status in ("near", "on_track", "behind", "over_pace", "not_met", "in_progress", "no_data"):
         if summary[status]:
             parts.append(f"{summary[status]} {STATUS_WORDS[status].lower()}")
     return " · ".join(parts)
@@ -214,8 +312,20 @@ def plan_counts_text(summary: dict) -> str:
 
 
 def actual_figure(actual: Actual, target: Target) -> str:
-    """The number of a target's actual, without its unit: '2,9', '99,4', '450'."""
+    """The number of a target's actual, without its unit: '2,9', '99,4', '450'; a rating's
+    grade, a judged target's verdict."""
+    if target.kind == "rating":
+        return actual.records[-1].grade
+    if target.kind == "judged":
+        return "Đạt" if actual.actual else "Chưa đạt"
     return figure_number(actual.actual, target, actual.computed)
+
+
+def figure_with_unit(actual: Actual, target: Target) -> str:
+    """'2,9 tỷ đồng', '98,5%', 'Tốt'."""
+    if not target.numeric and target.kind != "reference":
+        return actual_figure(actual, target)
+    return with_unit(actual_figure(actual, target), target.unit)
 
 
 def actual_text(evaluation: Evaluation, estimate: str = "") -> str:
@@ -224,17 +334,22 @@ def actual_text(evaluation: Evaluation, estimate: str = "") -> str:
     figure = evaluation.figure
     if figure is None:
         return NO_FIGURE
-    text = with_unit(actual_figure(figure, evaluation.target), evaluation.target.unit)
+    text = figure_with_unit(figure, evaluation.target)
     if evaluation.change is not None:
-        text += f" ({change_words(evaluation.change)})"
+        text += f" ({change_words(evaluation.change, evaluation.target)})"
     return f"{estimate} {text}" if estimate and figure.estimated else text
 
 
 def status_words(evaluation: Evaluation) -> str:
-    """'Đạt', 'Chưa đạt (thấp hơn khoảng kế hoạch)', 'Chưa có số liệu năm trước' …"""
-    if evaluation.status == "no_data" and evaluation.figure is not None:
-        return "Chưa có số liệu năm trước"  # a change target without its base
+    """'Đạt', 'Đạt (vượt kế hoạch)', 'Chưa đạt (thấp hơn khoảng kế hoạch)', 'Chưa có số liệu
+    năm trước', 'Chưa có số liệu của kỳ', 'Đang thực hiện (đến năm 2025)' …"""
+    if evaluation.status == "no_data" and evaluation.reason:
+        return REASON_WORDS[evaluation.reason]
     word = STATUS_WORDS[evaluation.status]
+    if evaluation.status == "in_progress":
+        return f"{word} (đến năm {evaluation.target.by})"
+    if evaluation.exceeded:
+        return f"{word} (vượt kế hoạch)"
     return f"{word} ({OFF_RANGE_WORDS[evaluation.off_range]})" if evaluation.off_range else word
 
 
@@ -258,7 +373,8 @@ def stale_note(evaluation: Evaluation) -> str:
 def target_phrase(target: Target) -> str:
     """'4d — Tổng vốn đầu tư toàn xã hội (tỷ đồng, kế hoạch năm ≥ 101,715 tỷ đồng)': the
     target named in full, so a slip of the id shows."""
-    return f"{target.id} — {target.label} ({target.unit}, kế hoạch năm {plan_text(target)})"
+    unit = f"{target.unit}, " if target.unit else ""
+    return f"{target.id} — {target.label} ({unit}kế hoạch năm {plan_text(target)})"
 
 
 def doubt_question(target: Target, record: FigureRecord, reason: str, targets: dict[str, Target],
@@ -272,3 +388,10 @@ def doubt_question(target: Target, record: FigureRecord, reason: str, targets: d
     for twin in fitting:
         text += f"\nCó phải chỉ tiêu {target_phrase(twin)}?"
     return text
+
+
+def replaced_question(target: Target, earlier: FigureRecord) -> str:
+    """What a new figure of the same date replaces: its value, date and who wrote it."""
+    written = f"{earlier.by} ghi lúc {earlier.recorded_at:%H:%M %d/%m/%Y}"
+    return (f"Chỉ tiêu {target.id} đã có số liệu ngày {format_date(earlier.as_of)}: {record_text(earlier, target)}"
+            f"{' (ước)' if earlier.estimated else ''} ({written}); số mới sẽ thay cho số này.")

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from mtcl.core import models
 from mtcl.core.actions import ACTIONS_FILE, Action, ActionEvent, gather_actions
 from mtcl.core.attainment import LastYear, RecordIndex
-from mtcl.core.checks import YearData, pending_fields, run_checks
+from mtcl.core.checks import YearData, line_warnings, pending_fields, run_checks
 from mtcl.core.completions import COMPLETIONS_FILE
 from mtcl.core.completions import REF_PREFIX as COMPLETION_REF
 from mtcl.core.completions import Completion
@@ -218,7 +218,8 @@ def open_folder(folder: Path, year: int) -> Book:
     errors += book.problems()
     if errors:
         raise DataErrors(errors)
-    return replace(book, warnings=warnings + pending_fields(book), notes=load_notes(folder / NOTES_FILE, book.objectives))
+    return replace(book, warnings=warnings + pending_fields(book) + line_warnings(book),
+                   notes=load_notes(folder / NOTES_FILE, book.objectives))
 
 
 def _load_part(path: Path, model: type[M], kind: str, errors: list[DataError], warnings: list[DataError]):

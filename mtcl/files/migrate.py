@@ -12,6 +12,12 @@ History:
   always ``authority`` followed by ``unit``, and two copies could disagree.
 - 2 → 3: new optional keys only (a target's ``decimals``…); nothing to rewrite but the
   version, which tells an older mtcl that it cannot read the file.
+- 3 → 4: what a target means (issue 27): a range may be one-sided (``op: '>='`` with
+  ``plan: [14, 15]``: at least 14, aiming at 15), ``change: points``, monthly milestones and
+  milestones on rates, ``every``, ``by``, ``rating``, ``judged``, ``reference`` and
+  ``share_of``, ``above_100``, an objective without targets, ``repeat: monthly``.  An old
+  file means what it meant (a range there is always ``between``, two-sided): nothing to
+  rewrite but the version.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from mtcl.core.errors import DataErrors, UserError
 from mtcl.files.fs import atomic_write, display_path, os_problem
 from mtcl.files.roundtrip import dump, load, position
 
-CURRENT_SCHEMA = 3
+CURRENT_SCHEMA = 4
 
 FileKind = str  # "objectives" or "plan"
 
@@ -62,6 +68,8 @@ STEPS: dict[tuple[FileKind, int], Callable[[MutableMapping[str, Any]], None]] = 
     ("plan", 1): _unchanged,
     ("objectives", 2): _unchanged,
     ("plan", 2): _unchanged,
+    ("objectives", 3): _unchanged,
+    ("plan", 3): _unchanged,
 }
 
 

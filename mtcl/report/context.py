@@ -22,8 +22,8 @@ from mtcl.core.numbers import format_date, format_long_date, format_percent
 from mtcl.core.periods import period_phrase, quarter_of
 from mtcl.core.schedule import OccurrenceState, plan_summary
 from mtcl.core.text import one_line
-from mtcl.core.words import (OFF_RANGE_WORDS, STATUS_WORDS, action_phrase, actual_figure, capitalised, change_words,
-                             overdue_phrase, plan_progress, plan_sentence, stale_note, with_unit)
+from mtcl.core.words import (OFF_RANGE_WORDS, STATUS_WORDS, action_phrase, actual_figure, attainment_text, capitalised,
+                             change_words, lowered, overdue_phrase, plan_progress, plan_sentence, stale_note, with_unit)
 from mtcl.files.book import Book
 from mtcl.usecases.status import TargetRow, YearStatus
 from mtcl.usecases.views import TARGET_COLUMNS, pick, row_words
@@ -263,7 +263,7 @@ def target_clause(evaluation: Evaluation, final: bool = True) -> str:
     elif target.change and not final and target.kind == "cumulative" and evaluation.attainment is not None:
         # Before the year ends a running total is measured against the year's goal, not
         # against the whole of last year.
-        text = (f"{label} {verb} {actual}, bằng {format_percent(evaluation.attainment)} mục tiêu năm "
+        text = (f"{label} {verb} {actual}, bằng {attainment_text(evaluation)} mục tiêu năm "
                 f"(kế hoạch {plan} so với năm {figure.as_of.year - 1})")
     elif target.change:
         if evaluation.change is None:
@@ -273,7 +273,7 @@ def target_clause(evaluation: Evaluation, final: bool = True) -> str:
     elif evaluation.off_range:
         text = f"{label} {verb} {actual}, {OFF_RANGE_WORDS[evaluation.off_range]} (kế hoạch {plan})"
     elif target.kind == "cumulative" and evaluation.attainment is not None:
-        text = f"{label} {verb} {actual}, bằng {format_percent(evaluation.attainment)} kế hoạch năm"
+        text = f"{label} {verb} {actual}, bằng {attainment_text(evaluation)} kế hoạch năm"
     else:
         text = f"{label} {verb} {figure_only} ({dated}kế hoạch {plan})"
     previous = evaluation.previous
@@ -286,7 +286,7 @@ def part_clause(evaluation: Evaluation) -> str:
     """A part inside its whole's clause: 'nuôi trồng thủy sản đạt 100 tấn (52,1% kế hoạch)'."""
     text = f"{lowered(without_part_words(evaluation.target.label))} {_verb(evaluation)} {_actual(evaluation)}"
     if evaluation.attainment is not None:
-        text += f" ({format_percent(evaluation.attainment)} kế hoạch)"
+        text += f" ({attainment_text(evaluation)} kế hoạch)"
     return text
 
 
@@ -296,15 +296,6 @@ _PART_WORDS = re.compile(r"^trong đó[:,]?\s*", re.IGNORECASE)
 def without_part_words(label: str) -> str:
     """'Trong đó nuôi trồng thủy sản' → 'nuôi trồng thủy sản': the clause says 'trong đó' once."""
     return _PART_WORDS.sub("", label)
-
-
-def lowered(text: str) -> str:
-    """'Thu ngân sách', 'Ý kiến' read 'thu ngân sách', 'ý kiến' inside a sentence; a first word
-    written in capitals ('CB,CC', 'TTHC', 'HTQLCL') stays as it is."""
-    first = text.split(" ", 1)[0]
-    if sum(1 for c in first if c.isupper()) > 1:
-        return text
-    return text[:1].lower() + text[1:]
 
 
 def _labels(targets: list[Target]) -> str:

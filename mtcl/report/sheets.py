@@ -219,9 +219,7 @@ def _csv(table: Table) -> bytes:
 def _csv_text(spec: Column, value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, Decimal):
-        if spec.kind == "percent":
-            value = value.quantize(Decimal("0.1"))  # a worked-out percentage: one decimal, as shown
+    if isinstance(value, Decimal):  # a worked-out number is rounded by the one rule already (views)
         return format(value.normalize(), "f").replace(".", ",")
     if isinstance(value, date):
         return format_date(value)

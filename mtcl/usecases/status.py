@@ -16,12 +16,12 @@ from mtcl.core.actions import NEEDS_ACTION, Action, open_actions_by_subject, ove
 from mtcl.core.attainment import Evaluation, RecordIndex, count_statuses, evaluate, figure_at
 from mtcl.core.entries import Withdrawal
 from mtcl.core.errors import DataError, UserError
-from mtcl.core.figures import FigureRecord, doubt, record_value, twins
+from mtcl.core.figures import FigureRecord, doubt, record_value, twins, typed_places
 from mtcl.core.models import Target
 from mtcl.core.periods import check_in_window, evaluation_date
 from mtcl.core.schedule import DUE_SOON_DAYS, OccurrenceState, plan_summary, task_states
 from mtcl.core.text import fold
-from mtcl.core.words import doubt_question
+from mtcl.core.words import doubt_question, replaced_question
 from mtcl.files.book import Book, open_year
 
 
@@ -152,14 +152,22 @@ class PlanStatus:
         ]
 
 def doubt_about(book: Book, target: Target, record: FigureRecord) -> str | None:
-    """The question to put before storing ``record`` when it looks like a slip (see
-    ``figures.doubt``), naming the target in full and any twin target it would fit."""
-    if record.value is None:
-        return None
-    day = record.as_of - timedelta(days=1)
-    previous = {t.id: book.index.current(t.id, day) for t in [target, *twins(book.targets, target)]}
-    reason = doubt(target, record_value(record), record.as_of, previous[target.id])
-    return doubt_question(target, record, reason, book.targets, previous) if reason else None
+    """The question to put before storing ``record``: when it looks like a slip (see
+    ``figures.doubt``), naming the target in full and any twin target it would fit; when it
+    replaces a figure of the same date, naming that figure, its date and who wrote it."""
+    questions = []
+    if record.value is not None:
+        day = record.as_of - timedelta(days=1)
+        previous = {t.id: book.index.current(t.id, day) for t in [target, *twins(book.targets, target)]}
+        usual = frozenset({typed_places(v) for v in target.bounds} |
+                          {typed_places(r.value) for r in book.index.of(target.id) if r.value is not None and r.of is None})
+        reason = doubt(target, record_value(record), record.as_of, previous[target.id], usual, record.of is None)
+        if reason:
+            questions.append(doubt_question(target, record, reason, book.targets, previous))
+    same_day = book.index.current(target.id, record.as_of, record.item)
+    if same_day is not None and same_day.as_of == record.as_of:
+        questions.append(replaced_question(target, same_day))
+    return "\n".join(questions) or None
 
 
 def plan_status(book: Book, as_of: date, horizon: int = DUE_SOON_DAYS) -> PlanStatus:

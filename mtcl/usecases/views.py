@@ -27,13 +27,15 @@ from typing import Generic, Literal, TypeVar
 from pydantic import TypeAdapter
 
 from mtcl.core.actions import Action
+from mtcl.core.attainment import Evaluation
 from mtcl.core.figures import FigureRecord
 from mtcl.core.models import Target
-from mtcl.core.numbers import format_date
+from mtcl.core.numbers import format_date, rounded
 from mtcl.core.schedule import OccurrenceState, occurrence_label
 from mtcl.core.text import one_line
-from mtcl.core.words import (ACTION_STATE_WORDS, TASK_STATUS_WORDS, actual_number, actual_text, capitalised,
-                             percent_text, plan_text, plan_words, status_words, verdict)
+from mtcl.core.words import (ACTION_STATE_WORDS, HUNDRED_PERCENT, TASK_STATUS_WORDS, actual_number, actual_text,
+                             attainment_text, capitalised, percent_text, plan_text, plan_words, status_words, thresholds,
+                             verdict)
 from mtcl.usecases.rollup import BodySummary, IndicatorRow, Rollup
 from mtcl.usecases.status import HistoryRow, PlanStatus, TargetRow, YearStatus
 
@@ -95,7 +97,30 @@ def _single_plan(row: TargetRow) -> Decimal | None:
 
 def _previous_ratio(row: TargetRow) -> Decimal | None:
     previous = row.evaluation.previous
-    return previous.ratio if previous else None
+    return _rounded(previous.ratio) if previous else None
+
+
+def _rounded(value: Decimal | None, marks: tuple[Decimal, ...] = ()) -> Decimal | None:
+    """A computed number by the one rule (``numbers.rounded``), as every format gives it."""
+    return None if value is None else rounded(value, marks)
+
+
+def actual_value(evaluation: Evaluation) -> Decimal | None:
+    """The figure as a sheet or JSON holds it: as typed, or worked out from counts and rounded
+    by the one rule."""
+    figure = evaluation.figure
+    if figure is None or not evaluation.target.numeric:
+        return None
+    return rounded(figure.actual, thresholds(evaluation.target)) if figure.computed else figure.actual
+
+
+def attainment_value(evaluation: Evaluation) -> Decimal | None:
+    return _rounded(evaluation.attainment, HUNDRED_PERCENT)
+
+
+def change_value(evaluation: Evaluation) -> Decimal | None:
+    marks = tuple(abs(mark) for mark in thresholds(evaluation.target))
+    return _rounded(evaluation.change, marks)
 
 
 TARGET_COLUMNS: list[Column[TargetRow]] = [
@@ -109,10 +134,10 @@ TARGET_COLUMNS: list[Column[TargetRow]] = [
     Column("plan", "Kế hoạch năm", "text", 14, lambda r: plan_words(r.target, unit=False),
            screen=lambda r: plan_text(r.target), short="Kế hoạch"),
     Column("plan_value", "Kế hoạch (số)", "number", 13, _single_plan),
-    Column("actual", "Thực hiện", "number", 12, lambda r: r.evaluation.actual,
+    Column("actual", "Thực hiện", "number", 12, lambda r: actual_value(r.evaluation),
            text=lambda r: actual_number(r.evaluation), screen=lambda r: actual_text(r.evaluation, "ước")),
-    Column("attainment", "Tỷ lệ so với KH", "percent", 12, lambda r: r.evaluation.attainment,
-           text=lambda r: percent_text(r.evaluation.attainment), short="% KH"),
+    Column("attainment", "Tỷ lệ so với KH", "percent", 12, lambda r: attainment_value(r.evaluation),
+           text=lambda r: attainment_text(r.evaluation), short="% KH"),
     Column("status", "Đánh giá", "text", 16, lambda r: status_words(r.evaluation)),
     Column("as_of", "Ngày số liệu", "date", 12, _figure_date, short="Ngày"),
     Column("estimated", "Ước", "text", 6,
@@ -223,10 +248,10 @@ def indicator_columns(unit: str) -> list[Column[tuple[int | None, IndicatorRow]]
     return [
         Column("rank", "Hạng", "number", 6, lambda ranked: ranked[0]),
         Column("body", "Đơn vị", "text", 28, lambda ranked: ranked[1].body),
-        Column("actual", f"Thực hiện ({unit})", "number", 14, lambda ranked: ranked[1].actual,
+        Column("actual", f"Thực hiện ({unit})", "number", 14, lambda ranked: actual_value(ranked[1].evaluation),
                text=lambda ranked: actual_number(ranked[1].evaluation), short="Thực hiện"),
         Column("plan", "Kế hoạch", "text", 14, lambda ranked: plan_words(ranked[1].evaluation.target, unit=False)),
-        Column("attainment", "Tỷ lệ so với KH", "percent", 12, lambda ranked: ranked[1].evaluation.attainment),
+        Column("attainment", "Tỷ lệ so với KH", "percent", 12, lambda ranked: attainment_value(ranked[1].evaluation)),
         Column("status", "Đánh giá", "text", 18, lambda ranked: status_words(ranked[1].evaluation)),
         Column("as_of", "Ngày số liệu", "date", 12,
                lambda ranked: ranked[1].evaluation.figure.as_of if ranked[1].evaluation.figure else None),
@@ -271,18 +296,18 @@ def row_json(row: TargetRow) -> dict:
         "plan": public["plan"],
         "op": target.op,
         "kind": target.kind,
-        "actual": evaluation.actual,
-        "attainment": evaluation.attainment,
+        "actual": actual_value(evaluation),
+        "attainment": attainment_value(evaluation),
         "status": evaluation.status,
         "record_as_of": figure.as_of if figure else None,
         "estimated": figure.estimated if figure else False,
         "stale": evaluation.stale,
         "previous_year": (
-            {"actual": previous.actual, "as_of": previous.as_of, "ratio": previous.ratio} if previous else None
+            {"actual": previous.actual, "as_of": previous.as_of, "ratio": _rounded(previous.ratio)} if previous else None
         ),
         "actions": list(row.actions),
         "needs_action": row.needs_action,
-        "change": evaluation.change,
+        "change": change_value(evaluation),
         "base": evaluation.base,
         "off_range": evaluation.off_range,
         "owner": target.owner,
@@ -397,8 +422,8 @@ def rollup_json(result: Rollup) -> dict:
         "indicators": [{
             "code": view.indicator.code, "name": view.indicator.name, "unit": view.indicator.unit,
             "better": view.indicator.better, "median": view.median,
-            "bodies": [{"name": row.body, "actual": row.actual, "status": row.evaluation.status,
-                        "attainment": row.evaluation.attainment} for row in view.rows],
+            "bodies": [{"name": row.body, "actual": actual_value(row.evaluation), "status": row.evaluation.status,
+                        "attainment": attainment_value(row.evaluation)} for row in view.rows],
         } for view in result.indicators],
         "failed": len(result.failed),
     }

@@ -28,7 +28,8 @@ def test_many_record_and_done_at_once(data_dir, request):
     processes = []
     for n in range(count):
         if n % 2:
-            processes.append((f"r{n}", start(data_dir, "record", "5.2", str(n), "--of", "100", "--note", f"r{n}")))
+            processes.append((f"r{n}", start(data_dir, "record", "5.2", str(n), "--of", "100", "--note", f"r{n}",
+                                             "--yes")))  # the same day: each one replaces the one before
         else:
             processes.append((f"d{n}", start(data_dir, "done", "V.1", "--evidence", f"d{n}", "--date", "1/6/2023")))
     succeeded = {name for name, p in processes if p.wait(timeout=300) == 0}
@@ -45,7 +46,7 @@ def test_killed_at_random_moments(data_dir, request):
     folder = data_dir / "2023"
     succeeded: set[str] = set()
     for n in range(rounds):
-        process = start(data_dir, "record", "4c", "43", "--note", f"k{n}")
+        process = start(data_dir, "record", "4c", "43", "--note", f"k{n}", "--yes")
         time.sleep(rng.uniform(0.05, 0.45))
         process.send_signal(signal.SIGKILL)
         if process.wait(timeout=60) == 0:
@@ -57,5 +58,5 @@ def test_killed_at_random_moments(data_dir, request):
             succeeded.add(f"k{n}")
     # A kill between writing the temporary file and renaming it leaves one behind; the next
     # write, under the lock, clears it.
-    assert start(data_dir, "record", "4c", "44").wait(timeout=60) == 0
+    assert start(data_dir, "record", "4c", "44", "--yes").wait(timeout=60) == 0
     assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []

@@ -158,7 +158,7 @@ def test_migrate_keeps_line_endings_and_the_bom(cli, old_folder):
     path.write_bytes(original)
     assert cli("migrate", "--data", str(old_folder)).exit_code == 0
     migrated = path.read_bytes()
-    assert migrated.startswith(b"\xef\xbb\xbf") and b"schema_version: 3\r\n" in migrated
+    assert migrated.startswith(b"\xef\xbb\xbf") and b"schema_version: 4\r\n" in migrated
     assert b"\n" not in migrated.replace(b"\r\n", b"")
     changed = [line for line in migrated.split(b"\r\n") if line not in original.split(b"\r\n")]
-    assert changed == [b"schema_version: 3"]  # git shows one line changed, plus the name that went
+    assert changed == [b"schema_version: 4"]  # git shows one line changed, plus the name that went

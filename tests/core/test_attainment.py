@@ -7,9 +7,15 @@ from decimal import Decimal as D
 
 import pytest
 
-from mtcl.core.attainment import (Actual, LastYear, RecordIndex, attainment, evaluate, judge, measure, off_range, satisfies,
-                             count_statuses)
+from mtcl.core.attainment import (Actual, LastYear, RecordIndex, attainment, count_statuses, evaluate, judge, off_range,
+                                  satisfies)
+from mtcl.core.goals import goal, measure
 from tests.test_attainment import one, rec, target
+
+
+def verdict(t, value: str, figure_date: date, on: date, base=None) -> str:
+    """The status of ``value`` dated ``figure_date`` seen on ``on``."""
+    return judge(t, Actual(D(value), figure_date, False, ()), on, goal(t, base), base).status
 
 
 @pytest.mark.parametrize(("op", "value", "met"), [
@@ -42,28 +48,40 @@ def test_exactly_on_the_elapsed_share_is_on_track():
 
 def test_the_figure_is_judged_at_its_own_date_not_the_day_it_is_seen():
     t = target(plan="365", kind="cumulative", unit="tấn")
-    assert judge(t, D("10"), date(2023, 1, 10), date(2023, 6, 1)) == "on_track"
-    assert judge(t, D("10"), date(2023, 1, 11), date(2023, 1, 11)) == "behind"
+    assert verdict(t, "10", date(2023, 1, 10), date(2023, 2, 1)) == "on_track"
+    assert verdict(t, "10", date(2023, 1, 11), date(2023, 1, 11)) == "behind"
+
+
+def test_a_figure_older_than_the_three_months_says_nothing_of_the_pace():
+    t = target(plan="365", kind="cumulative", unit="tấn")
+    assert verdict(t, "100", date(2023, 4, 1), date(2023, 6, 30)) == "on_track"  # the quarter's first day
+    assert verdict(t, "100", date(2023, 3, 31), date(2023, 6, 30)) == "no_data"  # the quarter before
+    assert verdict(t, "200", date(2023, 5, 16), date(2023, 8, 15)) == "on_track"  # 15/08 → from 16/05
+    assert verdict(t, "200", date(2023, 5, 15), date(2023, 8, 15)) == "no_data"
+    assert verdict(t, "365", date(2023, 1, 1), date(2023, 8, 15)) == "met"  # met stays met, however old
 
 
 def test_on_the_last_day_of_the_year_a_cumulative_target_is_met_or_not():
     t = target(plan="365", kind="cumulative", unit="tấn")
-    assert judge(t, D("364"), date(2023, 12, 30), date(2023, 12, 30)) == "on_track"
-    assert judge(t, D("364"), date(2023, 12, 30), date(2023, 12, 31)) == "not_met"
+    assert verdict(t, "364", date(2023, 12, 30), date(2023, 12, 30)) == "on_track"
+    assert verdict(t, "364", date(2023, 12, 30), date(2023, 12, 31)) == "not_met"
 
 
 def test_a_cumulative_range_already_past_its_top_is_not_met():
     t = target(plan=["100", "120"], op="between", kind="cumulative", unit="tấn")
-    assert judge(t, D("121"), date(2023, 6, 30), date(2023, 6, 30)) == "not_met"
-    assert judge(t, D("120"), date(2023, 6, 30), date(2023, 6, 30)) == "met"
-    assert judge(t, D("50"), date(2023, 6, 30), date(2023, 6, 30)) == "on_track"  # 49,6 expected of the low end
-    assert judge(t, D("49"), date(2023, 6, 30), date(2023, 6, 30)) == "behind"
+    assert verdict(t, "121", date(2023, 6, 30), date(2023, 6, 30)) == "not_met"
+    assert verdict(t, "120", date(2023, 6, 30), date(2023, 6, 30)) == "met"
+    assert verdict(t, "50", date(2023, 6, 30), date(2023, 6, 30)) == "on_track"  # 49,6 expected of the low end
+    assert verdict(t, "49", date(2023, 6, 30), date(2023, 6, 30)) == "behind"
 
 
-def test_a_cumulative_ceiling_is_never_on_track():
+def test_a_cumulative_ceiling_is_judged_on_its_pace_and_is_near_only_at_the_end():
     t = target(plan="10", op="<=", kind="cumulative", unit="vụ", near_from=D("12"))
-    assert judge(t, D("11"), date(2023, 3, 1), date(2023, 3, 1)) == "near"
-    assert judge(t, D("13"), date(2023, 3, 1), date(2023, 3, 1)) == "not_met"
+    assert verdict(t, "11", date(2023, 3, 1), date(2023, 3, 1)) == "not_met"  # already past the cap
+    assert verdict(t, "2", date(2023, 3, 1), date(2023, 3, 1)) == "over_pace"  # 10 × 60/365 = 1,64 allowed
+    assert verdict(t, "1", date(2023, 3, 1), date(2023, 3, 1)) == "on_track"
+    assert verdict(t, "10", date(2023, 12, 31), date(2023, 12, 31)) == "met"
+    assert verdict(t, "11", date(2023, 12, 31), date(2023, 12, 31)) == "near"
 
 
 @pytest.mark.parametrize(("op", "plan", "near_from", "value", "status"), [
@@ -82,14 +100,17 @@ def test_without_a_band_a_miss_is_not_met():
 
 @pytest.mark.parametrize(("plan", "expected"), [("0", None), ("1", D("500")), ("4", D("125"))])
 def test_attainment_is_the_share_of_the_plan_and_none_for_a_plan_of_zero(plan, expected):
-    assert attainment(target(plan=plan, unit="lượt", kind="level"), D("5")) == expected
+    t = target(plan=plan, unit="lượt", kind="level")
+    assert attainment(t, D("5"), goal(t)) == expected
 
 
-def test_no_attainment_for_a_ceiling_or_a_range():
-    assert attainment(target(plan="3", op="<="), D("2")) is None
-    assert attainment(target(plan="3", op="<"), D("2")) is None
-    assert attainment(target(plan=["1", "3"], op="between"), D("2")) is None
-    assert attainment(target(plan="3", op=">"), D("6")) == D("200")
+def test_no_attainment_for_a_ceiling_a_band_or_a_figure_below_zero():
+    for t in (target(plan="3", op="<="), target(plan="3", op="<"), target(plan=["1", "3"], op="between")):
+        assert attainment(t, D("2"), goal(t)) is None
+    assert attainment(target(plan="3", op=">"), D("6"), (D("3"), D("3"))) == D("200")
+    assert attainment(target(plan="3", op=">", signed=True), D("-1"), (D("3"), D("3"))) is None  # never '−33%'
+    one_sided = target(plan=["14", "15"], op=">=", kind="level")
+    assert attainment(one_sided, D("16.1"), goal(one_sided)) == D("115")  # against the low end: ≥ 100 is met
 
 
 def change_target(**extra):
@@ -98,15 +119,15 @@ def change_target(**extra):
 
 def test_a_change_target_is_measured_by_its_change_on_the_base():
     t = change_target()
-    assert measure(t, D("108"), D("100")) == D("8")
-    assert measure(t, D("108"), None) == D("0")
-    assert measure(t, D("108"), D("0")) == D("0")
-    assert measure(target(plan="8"), D("108"), D("100")) == D("108")
-    assert attainment(t, D("108"), D("100")) == D("100")
-    assert attainment(t, D("108"), None) is None
-    assert judge(t, D("108"), date(2023, 12, 31), date(2023, 12, 31), D("100")) == "met"
-    assert judge(t, D("107.99"), date(2023, 12, 31), date(2023, 12, 31), D("100")) == "not_met"
-    assert judge(t, D("108"), date(2023, 12, 31), date(2023, 12, 31)) == "no_data"
+    assert measure(t, D("108"), D("100"), None) == D("8")
+    assert measure(t, D("108"), None, None) == D("0")
+    assert measure(t, D("108"), D("0"), None) == D("0")
+    assert measure(target(plan="8"), D("108"), D("100"), None) == D("108")
+    assert attainment(t, D("108"), goal(t, D("100"))) == D("100")
+    assert attainment(t, D("108"), goal(t)) is None
+    assert verdict(t, "108", date(2023, 12, 31), date(2023, 12, 31), D("100")) == "met"
+    assert verdict(t, "107.99", date(2023, 12, 31), date(2023, 12, 31), D("100")) == "not_met"
+    assert one(t, [rec(value="108")]).status == "no_data"  # no base: no goal
 
 
 def test_a_change_target_without_its_base_keeps_the_figure_and_no_judgement():
@@ -130,10 +151,10 @@ def test_a_change_target_from_last_years_folder():
 
 def test_a_range_missed_says_which_side():
     t = target(plan=["14", "15"], op="between", kind="level")
-    assert off_range(t, D("13.99")) == "below"
-    assert off_range(t, D("15.01")) == "above"
-    assert off_range(t, D("14")) is None and off_range(t, D("15")) is None
-    assert off_range(target(plan="14"), D("1")) is None
+    assert off_range(t, D("13.99"), goal(t)) == "below"
+    assert off_range(t, D("15.01"), goal(t)) == "above"
+    assert off_range(t, D("14"), goal(t)) is None and off_range(t, D("15"), goal(t)) is None
+    assert off_range(target(plan="14"), D("1"), (D("14"), D("14"))) is None
     assert one(t, [rec(value="16")]).off_range == "above"
     ranged_change = target(plan=["5", "10"], op="between", kind="level", change="percent", base=D("100"))
     assert one(ranged_change, [rec(value="104")]).off_range == "below"  # judged by the change, 4%
@@ -153,8 +174,9 @@ def test_a_checklist_counts_items_met_and_is_estimated_when_one_of_them_is():
     records = [rec("4h", as_of=date(2023, 3, 1), item="A", met=True),
                rec("4h", as_of=date(2023, 4, 1), item="B", met=False, estimated=True),
                rec("4h", as_of=date(2023, 5, 1), item="Z", met=True)]  # an item the list does not have
-    e = one(t, records, as_of=date(2023, 6, 1))
-    assert (e.actual, e.figure.as_of, e.figure.estimated, e.status) == (D("1"), date(2023, 4, 1), True, "not_met")
+    e = one(t, records, as_of=date(2023, 6, 1))  # 1 of 2 by 01/06: 2 × 152/365 = 0,83 expected on its way
+    assert (e.actual, e.figure.as_of, e.figure.estimated, e.status) == (D("1"), date(2023, 4, 1), True, "on_track")
+    assert one(t, records, as_of=date(2023, 12, 31)).status == "not_met"
     assert e.figure.records == tuple(records[:2]) and not e.stale  # a checklist is never stale
     plain = one(t, records[:1], as_of=date(2023, 6, 1))
     assert (plain.actual, plain.figure.estimated, plain.figure.as_of) == (D("1"), False, date(2023, 3, 1))
@@ -201,7 +223,7 @@ def test_a_change_range_missed_above_is_judged_by_the_change():
 
 def test_a_target_without_a_change_has_no_base_even_with_last_year():
     history = LastYear({"t": target()}, RecordIndex([rec(as_of=date(2022, 12, 31), value="50")]))
-    e = one(target(), [rec(value="54")], previous=history)
+    e = one(target(), [rec(as_of=date(2023, 12, 31), value="54")], previous=history)
     assert (e.base, e.change) == (None, None) and e.previous.actual == D("50")
 
 
@@ -239,7 +261,8 @@ def test_last_years_sum_of_sums_gives_the_comparison_and_the_base():
 def test_the_summary_counts_each_status_as_often_as_it_comes():
     targets = [target(id="a"), target(id="b"), target(id="c")]
     counts = count_statuses(evaluate(targets, RecordIndex([rec("a", value="100"), rec("b", value="100")]), date(2023, 12, 31)))
-    assert counts == {"met": 2, "near": 0, "on_track": 0, "behind": 0, "not_met": 0, "no_data": 1, "total": 3}
+    assert counts == {"met": 2, "near": 0, "on_track": 0, "behind": 0, "over_pace": 0, "not_met": 0, "in_progress": 0,
+                      "no_data": 1, "total": 3}
 
 
 def test_a_targets_records_in_supersession_order():

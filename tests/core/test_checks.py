@@ -25,9 +25,11 @@ from tests.test_attainment import rec, target
 BASE = dict(unit="tấn", plan="100", op='">="', kind="cumulative")
 # The field each problem is about, by its words: the problem must point at that field's line.
 FIELD_OF = [("near_from", "near_from"), ("mốc", "milestones"), ("danh sách tiêu chí (items)", "items"),
-            ("lớn hơn số tiêu chí", "plan"), ("không dùng between, change hay signed", "kind"),
-            ("phải có đơn vị", "unit"), ("không thể vượt 100%", "plan"), ("không dùng change hay signed", "kind"),
-            ("op: between cần", "plan"), ("kế hoạch là một khoảng thì", "plan"), ("là số âm", "plan"),
+            ("lớn hơn số tiêu chí", "plan"), ("đếm tiêu chí đạt", "kind"),
+            ("phải có đơn vị", "unit"), ("không thể vượt 100%", "plan"), ("không dùng change, signed hay above", "kind"),
+            ("op: between cần", "plan"), ("kế hoạch là một khoảng [thấp", "plan"), ("là số âm", "plan"),
+            ("chưa rõ nghĩa", "id"), ("khoảng kế hoạch dùng op", "op"), ("cần base (số năm trước) để kiểm tra", "milestones"),
+            ("nhỏ như phần trăm", "milestones"),
             ("base (số năm trước)", "base"), ("cha", "parent"), ("thành phần '", "sum_of"),
             ("tổng của chính nó", "sum_of"), ("không bằng tổng", "plan"), ("chỉ tiêu tổng (sum_of)", "sum_of"),
             ("trùng với mã", "id"), ("không khớp", "year")]
@@ -70,8 +72,21 @@ def test_the_shipped_year_and_a_plain_target_pass(tmp_path):
     (dict(milestones="{q1: 10, 9m: 100.5}"), ["mốc 9m (100.5) phải nằm trong kế hoạch năm (từ 0 đến 100)"]),
     (dict(milestones="{q1: -1}"), ["mốc q1 (-1) phải nằm trong kế hoạch năm (từ 0 đến 100)"]),
     (dict(milestones="{q1: 0}"), []),
-    (dict(milestones="{q1: 10}", kind="level"), ["mốc (milestones) chỉ dùng cho chỉ tiêu lũy kế (cumulative)"]),
-    (dict(milestones="{q1: 10, h1: 150}", change="percent", plan="8", base="50"), []),
+    (dict(milestones="{q1: 10}", kind="level"), []),  # a rate reached step by step
+    (dict(milestones="{m1: 5, m2: 10, q1: 20, m11: 95}"), []),  # months and quarters, in date order
+    (dict(milestones="{m4: 5, q1: 20}"), ["mốc m4 (5) phải lớn hơn mốc q1 (20)"]),
+    (dict(milestones="{q1: 10}", kind="level", op='"<="'),
+     ["mốc (milestones) chỉ dùng cho chỉ tiêu lũy kế (cumulative), hoặc tỷ lệ, mức cần đạt từ (>=, >) một số; "
+      "không cùng share_of"]),
+    (dict(milestones="{q1: 10, h1: 30}", change="percent", plan="8", base="50"), []),  # on the way to 54
+    (dict(milestones="{q1: 10, h1: 150}", change="percent", plan="8", base="50"),
+     ["mốc h1 (150) phải nằm trong kế hoạch năm (từ 0 đến 54)"]),
+    (dict(milestones="{q1: 4, h1: 8}", change="percent", plan="17", base="520"),  # '+17%' misread as the way
+     ["các mốc (4, 8) nhỏ như phần trăm trong khi kế hoạch năm là 608.4 tấn: mốc ghi bằng đơn vị của số liệu (tấn), "
+      "số phải đạt đến hết kỳ"]),
+    (dict(milestones="{q1: 4, h1: 8, 9m: 400}", change="percent", plan="17", base="520"), []),  # a late harvest
+    (dict(milestones="{q1: 4, h1: 8}", change="percent", plan="17"),
+     ["mốc của chỉ tiêu tính mức tăng ghi bằng đơn vị của số liệu; cần base (số năm trước) để kiểm tra các mốc"]),
 ])
 def test_milestones_rise_within_the_plan(tmp_path, fields, expected):
     assert problems(tmp_path, **fields) == expected
@@ -83,14 +98,15 @@ def test_milestones_rise_within_the_plan(tmp_path, fields, expected):
     (dict(kind="checklist", unit="tiêu chí", plan="3", items="[a, b]"), ["kế hoạch 3 lớn hơn số tiêu chí (2)"]),
     (dict(kind="checklist", unit="tiêu chí", plan="2", items="[a, b]"), []),
     (dict(kind="checklist", unit="tiêu chí", plan="2", items="[a, b]", signed="true"),
-     ["chỉ tiêu checklist đếm tiêu chí đạt: không dùng between, change hay signed"]),
+     ["chỉ tiêu checklist đếm tiêu chí đạt: op '>=', không dùng khoảng, change, signed hay every"]),
     (dict(kind="checklist", unit="tiêu chí", plan="[1, 2]", op="between", items="[a, b]"),
-     ["chỉ tiêu checklist đếm tiêu chí đạt: không dùng between, change hay signed"]),
+     ["chỉ tiêu checklist đếm tiêu chí đạt: op '>=', không dùng khoảng, change, signed hay every"]),
     (dict(items="[a]"), ["chỉ chỉ tiêu loại checklist mới có danh sách tiêu chí (items)"]),
     (dict(kind="ratio", unit="người"), ["chỉ tiêu tỷ lệ (ratio) phải có đơn vị '%', không phải 'người'"]),
     (dict(kind="ratio", unit='"%"', plan="100.1"), ["kế hoạch của chỉ tiêu tỷ lệ không thể vượt 100%"]),
     (dict(kind="ratio", unit='"%"', plan="100"), []),
-    (dict(kind="ratio", unit='"%"', plan="10", signed="true"), ["chỉ tiêu tỷ lệ (ratio) không dùng change hay signed"]),
+    (dict(kind="ratio", unit='"%"', plan="10", signed="true"),
+     ["chỉ tiêu tỷ lệ (ratio) không dùng change, signed hay above_100"]),
     (dict(near_from="95", plan="[90, 99]", op="between"),
      ["chỉ tiêu có kế hoạch là khoảng (between) không dùng ngưỡng gần đạt (near_from)"]),
     (dict(near_from="100.1"), ["ngưỡng gần đạt (near_from) phải nằm ở phía chưa đạt của kế hoạch"]),
@@ -103,11 +119,15 @@ def test_each_kind_has_its_fields(tmp_path, fields, expected):
 
 
 @pytest.mark.parametrize(("fields", "expected"), [
-    (dict(plan="[1, 2]"), ["kế hoạch là một khoảng thì ghi op: between (không phải '>=')"]),
-    (dict(plan="[2, 2]", op="between"),
-     ["op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]),
+    (dict(plan="[1, 2]"), []),  # at least 1, aiming at 2
+    (dict(plan="[1, 2]", op='"<="'), []),  # at most 2, aiming at 1
+    (dict(plan="[1, 2]", op=None),
+     ["khoảng kế hoạch [1, 2] chưa rõ nghĩa: ghi op: '>=' (từ 1 trở lên, phấn đấu 2; trên 2 là vượt kế hoạch), "
+      "op: '<=' (không quá 2, phấn đấu 1) hoặc op: between (chỉ đạt khi trong khoảng từ 1 đến 2)"]),
+    (dict(plan="[1, 2]", op='">"'), ["khoảng kế hoạch dùng op '>=', '<=' hoặc between, không phải '>'"]),
+    (dict(plan="[2, 2]", op="between"), ["kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]),
     (dict(plan="[1, 2, 3]", op="between"),
-     ["op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]),
+     ["kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]),
     (dict(plan="5", op="between"),
      ["op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]),
     (dict(plan="[1, 2]", op="between"), []),
@@ -121,7 +141,7 @@ def test_plans_fit_their_comparison(tmp_path, fields, expected):
 
 
 @pytest.mark.parametrize(("fields", "expected"), [
-    (dict(base="10"), ["base (số năm trước) chỉ dùng với change: percent"]),
+    (dict(base="10"), ["base (số năm trước) chỉ dùng với change: percent hoặc points"]),
     (dict(change="percent", plan="8", base="0"), ["base (số năm trước) phải lớn hơn 0 để tính mức tăng, giảm"]),
     (dict(change="percent", plan="8", base="0.01"), []),
     (dict(change="percent", plan="8"), []),
@@ -181,17 +201,17 @@ def test_every_target_is_checked_after_one_with_a_problem(tmp_path):
     between_sum = dict(sum_of="[4e1, 4e2]", plan="[900, 1000]", op="between")
     assert problems(tmp_path, between_sum, between_sum) == [
         "chỉ tiêu tổng (sum_of) và các thành phần phải có kế hoạch là một số, không là khoảng hay mức tăng"] * 2
-    assert problems(tmp_path, dict(plan="[1, 2]"), dict(plan="[2, 1]", op="between")) == [
-        "kế hoạch là một khoảng thì ghi op: between (không phải '>=')",
-        "op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]
+    assert problems(tmp_path, dict(plan="[1, 2]", op='">"'), dict(plan="[2, 1]", op="between")) == [
+        "khoảng kế hoạch dùng op '>=', '<=' hoặc between, không phải '>'",
+        "kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"]
     assert problems(tmp_path, dict(plan="[2, 1]", op="between"), dict(plan="[1]")) == [
-        "op: between cần kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]",
-        "kế hoạch là một khoảng thì ghi op: between (không phải '>=')"]
+        "kế hoạch là một khoảng [thấp, cao], thấp nhỏ hơn cao, ví dụ plan: [14, 15]"] * 2
     assert problems(tmp_path, dict(plan="[1, 2]", op="between"), dict(plan="-1")) == [
         "kế hoạch -1 là số âm; chỉ tiêu cần giảm thì ghi op: '<=' (không quá) hoặc '<' (dưới) với "
         "kế hoạch dương, hoặc change: percent với kế hoạch là phần trăm giảm (số âm)"]
-    assert problems(tmp_path, dict(milestones="{q1: 1}", kind="level"), dict(milestones="{q1: 200}")) == [
-        "mốc (milestones) chỉ dùng cho chỉ tiêu lũy kế (cumulative)",
+    assert problems(tmp_path, dict(milestones="{q1: 1}", kind="level", op='"<"'), dict(milestones="{q1: 200}")) == [
+        "mốc (milestones) chỉ dùng cho chỉ tiêu lũy kế (cumulative), hoặc tỷ lệ, mức cần đạt từ (>=, >) một số; "
+        "không cùng share_of",
         "mốc q1 (200) phải nằm trong kế hoạch năm (từ 0 đến 100)"]
 
 

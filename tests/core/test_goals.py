@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from mtcl.core.goals import change_of, curve, expected_progress, goal
+from mtcl.core.goals import change_of, curve, expected_at, goal
 from tests.test_attainment import target
 
 
@@ -40,9 +40,9 @@ def test_the_curve_passes_each_milestone_at_its_periods_end_in_date_order():
 
 def test_progress_expected_is_straight_between_milestones():
     seasonal = target(**SEASONAL)
-    assert expected_progress(seasonal, date(2023, 3, 31), D("1000")) == D("100")  # q1's end
-    assert expected_progress(seasonal, date(2023, 1, 9), D("1000")) == D("10")  # 9 of 90 days toward 100
-    assert expected_progress(seasonal, date(2023, 4, 1), D("1000")) == D("100") + D("500") / D("91")
-    assert expected_progress(seasonal, date(2023, 6, 30), D("1000")) == D("600")
-    assert expected_progress(seasonal, date(2023, 12, 31), D("1000")) == D("1000")
-    assert expected_progress(target(kind="cumulative", plan="365"), date(2023, 2, 1), D("365")) == D("32")
+    assert expected_at(seasonal, date(2023, 3, 31), D("1000")) == D("100")  # q1's end
+    assert expected_at(seasonal, date(2023, 1, 9), D("1000")) == D("10")  # 9 of 90 days toward 100
+    assert expected_at(seasonal, date(2023, 4, 1), D("1000")) == D("100") + D("500") / D("91")
+    assert expected_at(seasonal, date(2023, 6, 30), D("1000")) == D("600")
+    assert expected_at(seasonal, date(2023, 12, 31), D("1000")) == D("1000")
+    assert expected_at(target(kind="cumulative", plan="365"), date(2023, 2, 1), D("365")) == D("32")

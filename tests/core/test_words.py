@@ -57,7 +57,7 @@ def test_a_change_on_last_year(change, text):
 
 
 def test_signed_percentages_and_verdicts():
-    assert [words.format_percent_signed(D(v)) for v in ("8", "0", "-5.5")] == ["+8%", "+0%", "−5,5%"]
+    assert [words.format_signed(D(v)) for v in ("8", "0", "-5.5")] == ["+8%", "+0%", "−5,5%"]
     assert (words.verdict(True), words.verdict(False)) == ("có hiệu lực", "chưa có hiệu lực")
     assert (words.capitalised("ước"), words.capitalised("")) == ("Ước", "")
     assert (words.with_unit("5", "%"), words.with_unit("5", "tấn")) == ("5%", "5 tấn")
@@ -89,9 +89,10 @@ def test_a_record_as_stored():
 
 
 def test_status_and_plan_counts_name_only_what_occurs():
-    counts = {"met": 8, "near": 2, "on_track": 0, "behind": 1, "not_met": 3, "no_data": 26, "total": 40}
-    assert words.status_counts_text(counts) == ("Đạt 8/40 chỉ tiêu · 2 gần đạt · 1 chậm tiến độ · 3 chưa đạt"
-                                                " · 26 chưa có số liệu")
+    counts = {"met": 8, "near": 2, "on_track": 0, "behind": 1, "over_pace": 1, "not_met": 3, "in_progress": 0,
+              "no_data": 25, "total": 40}
+    assert words.status_counts_text(counts) == ("Đạt 8/40 chỉ tiêu · 2 gần đạt · 1 chậm tiến độ · 1 nguy cơ vượt mức"
+                                                " · 3 chưa đạt · 25 chưa có số liệu")
     plan = {"done": 3, "done_late": 1, "overdue": 12, "due_soon": 0, "upcoming": 5, "continuous": 4,
             "missing_evidence": 2, "on_time_share": D("18.75")}
     assert words.plan_counts_text(plan) == ("3 đã hoàn thành · 1 hoàn thành trễ hạn · 12 quá hạn · 5 chưa đến hạn"
