@@ -55,8 +55,29 @@ def test_open_on_a_behind_target_then_close(behind, data_dir):
     assert behind("action", "list", "--open").stdout.strip() == "Không có hành động nào đang mở."
     assert status_of(behind, "4e2")[0]["needs_action"]  # closed, and the target is still behind
 
-    again = behind("action", "close", "HĐKP-2023-01", "--result", "x")
+    again = behind("action", "close", "HĐKP-2023-01", "--result", "x", "--not-effective")
     assert again.exit_code == 1 and "đã đóng ngày 12/06/2023" in again.stderr
+
+
+def test_a_closing_says_whether_it_worked_and_can_be_withdrawn(behind):
+    """Effectiveness is said, never assumed; a closing written by mistake is withdrawn like a
+    figure, and the action is open again."""
+    assert behind(*open_args("4e2")).exit_code == 0
+    unsaid = behind("action", "close", "HĐKP-2023-01", "--result", "Đã hỗ trợ")
+    assert unsaid.exit_code == 1 and "cần nói hành động có hiệu lực hay không" in unsaid.stderr
+    assert "--effective (có hiệu lực) hoặc --not-effective" in unsaid.stderr
+    assert json.loads(behind("action", "list", "--json").stdout)[0]["state"] == "open"  # nothing written
+    closed = behind("action", "close", "HĐKP-2023-01", "--result", "Đã hỗ trợ", "--effective")
+    ref = closed.stdout.split("mã dòng ")[1].split(" ")[0]
+    assert ref.startswith("DP-") and f"mtcl void {ref}" in closed.stdout
+    voided = behind("void", ref, "--reason", "Đóng nhầm phiếu")
+    assert voided.exit_code == 0, voided.output
+    assert "lần đóng phiếu HĐKP-2023-01 ngày 12/06/2023 (có hiệu lực); phiếu mở lại" in voided.stdout
+    (action,) = json.loads(behind("action", "list", "--json").stdout)
+    assert (action["state"], action["effective"]) == ("open", None)
+    reclosed = behind("action", "close", "HĐKP-2023-01", "--result", "Chưa hiệu quả", "--not-effective")
+    assert reclosed.exit_code == 0 and "chưa có hiệu lực" in reclosed.stdout
+    assert json.loads(behind("action", "list", "--json").stdout)[0]["effective"] is False
 
 
 def test_open_on_an_overdue_task_occurrence(behind):
@@ -78,7 +99,7 @@ def test_refusals(behind, data_dir):
     assert behind(*open_args("5.2", "--force")).exit_code == 0
     past = behind(*open_args("5.6")[:-2], "--due", "1/6/2023")
     assert past.exit_code == 1 and "đã qua" in past.stderr
-    assert behind("action", "close", "HĐKP-2023-09", "--result", "x").exit_code == 1
+    assert behind("action", "close", "HĐKP-2023-09", "--result", "x", "--effective").exit_code == 1
 
 
 def test_action_named_in_the_six_month_report(behind, data_dir):

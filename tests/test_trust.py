@@ -249,7 +249,7 @@ def test_a_figure_recorded_on_the_wrong_target_is_withdrawn(cli, data_dir, june)
     again = cli("void", ref, "--reason", "x")
     assert again.exit_code == 1 and f"dòng {ref} đã được rút ngày" in again.stderr
     unknown = cli("void", "SL-AAAAAAAA", "--reason", "x")
-    assert unknown.exit_code == 1 and "không có dòng số liệu hay hoàn thành nào mang mã 'SL-AAAAAAAA'" in unknown.stderr
+    assert unknown.exit_code == 1 and "không có dòng số liệu, hoàn thành hay đóng phiếu nào mang mã 'SL-AAAAAAAA'" in unknown.stderr
     assert cli("void", ref).exit_code == 2  # --reason is required
 
 
@@ -279,7 +279,7 @@ def test_a_withdrawal_of_a_line_that_is_not_there_is_reported(cli, data_dir, jun
         '{"ref":"SL-ZZZZZZZZ","reason":"x","by":"x","recorded_at":"2023-06-01T08:00:00Z"}\n', encoding="utf-8")
     result = cli("status")
     assert result.exit_code == 1
-    assert "withdrawals.jsonl:1: không có dòng số liệu hay hoàn thành nào mang mã 'SL-ZZZZZZZZ'" in result.stderr
+    assert "withdrawals.jsonl:1: không có dòng số liệu, hoàn thành hay đóng phiếu nào mang mã 'SL-ZZZZZZZZ'" in result.stderr
 
 
 # 7. Vietnamese in another Unicode form
@@ -364,3 +364,56 @@ def test_a_tiny_figure_last_year_does_not_break_this_year(cli, data_dir, monkeyp
     result = json.loads(cli("status", "--json", "--year", "2024").stdout)
     assert result["notes"] == ["Không so sánh được với cùng kỳ: dữ liệu năm 2023 có lỗi "
                                "(xem: mtcl validate --year 2023)."]
+
+
+# Round 2 (issue 26): what a hurried officer types in June.
+
+def asked(cli, *args: str) -> str:
+    """The question ``mtcl record`` puts (refused without a terminal, nothing stored)."""
+    result = cli("record", *args)
+    assert result.exit_code == 1 and "Gợi ý: nếu số liệu đúng, ghi lại kèm --yes" in result.stderr, result.output
+    return result.stderr
+
+
+@pytest.mark.parametrize(("target", "typed", "both"), [
+    ("4a1", "41,250", ("41,25 triệu đồng", "41.250 triệu đồng (bốn mươi mốt nghìn hai trăm năm mươi) thì gõ 41.250")),
+    ("4g", "41,250", ("41,25 tỷ đồng", "41.250 tỷ đồng (bốn mươi mốt nghìn hai trăm năm mươi) thì gõ 41.250")),
+    ("4a1", "1,133", ("1,133 triệu đồng", "1.133 triệu đồng (một nghìn một trăm ba mươi ba) thì gõ 1.133")),
+])
+def test_three_digits_after_the_comma_are_asked_about_with_both_readings(cli, data_dir, june, target, typed, both):
+    """Money targets take decimals, so '41,250' was stored as 41,25 and '1,133' (the plan
+    1.133 typed the English way) as 0,1% of the plan, without a word, before mid-year."""
+    question = asked(cli, target, typed, "--as-of", "31/5/2023")
+    assert f"'{typed}' được đọc là {both[0]}; nếu là {both[1]}" in question
+    assert stored(data_dir) == []
+    assert cli("record", target, typed, "--as-of", "31/5/2023", "--yes").exit_code == 0  # the officer's choice
+
+
+def test_a_percentage_under_one_where_the_plan_is_over_ten_is_asked_about(cli, data_dir, june):
+    question = asked(cli, "4k", "0,85", "--as-of", "31/5/2023")
+    assert "0,85% rất nhỏ so với kế hoạch 84,5%: 0,85% hay 85%?" in question
+    assert cli("record", "4k", "85", "--as-of", "31/5/2023").exit_code == 0  # the right figure: no question
+
+
+def test_a_figure_of_the_same_date_says_what_it_replaces(cli, data_dir, june):
+    assert cli("record", "5.6", "43%", "--as-of", "31/5/2023").exit_code == 0
+    question = asked(cli, "5.6", "96,2%", "--as-of", "31/5/2023")
+    assert "Chỉ tiêu 5.6 đã có số liệu ngày 31/05/2023: 43% (Nguyễn Thị Thu ghi lúc" in question
+    assert "số mới sẽ thay cho số này" in question
+    assert [r["value"] for r in stored(data_dir)] == ["43"]
+    assert cli("record", "5.6", "96,2%", "--as-of", "31/5/2023", "--yes").exit_code == 0
+    assert status_of(cli, "5.6", "--as-of", "31/5/2023")["actual"] == 96.2
+    assert cli("record", "5.6", "97%", "--as-of", "1/6/2023").exit_code == 0  # another date replaces nothing
+
+
+def test_an_estimate_said_in_words_is_shown_how_to_type(cli, data_dir, june):
+    result = cli("record", "4a", "ước 2,6")
+    assert result.exit_code == 1 and "Gợi ý: số ước thực hiện thì ghi: 2,6 --estimated" in result.stderr
+
+
+def test_done_gives_its_reference_and_takes_the_date_as_record_does(cli, data_dir, june):
+    result = cli("done", "I.3", "--evidence", "CT số 15/CT-UBND", "--as-of", "20/3/2023")
+    assert result.exit_code == 0, result.output
+    line = json.loads((data_dir / "2023" / "completions.jsonl").read_text(encoding="utf-8"))
+    assert f"ngày 20/03/2023; mã dòng {line['ref']}." in result.stdout and line["ref"].startswith("HT-")
+    assert cli("done", "I.4", "--evidence", "QĐ số 16/QĐ-UBND", "--date", "21/3/2023").exit_code == 0  # the old name

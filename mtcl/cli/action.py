@@ -9,6 +9,7 @@ import typer
 from mtcl.cli.base import (ByOption, DataOption, JsonOption, YearOption, action_app, command, console, data_folder,
                            date_option, print_json, stamp, styled, table, today, when)
 from mtcl.core.actions import Request
+from mtcl.core.errors import UserError
 from mtcl.core.models import Target, Task
 from mtcl.core.numbers import format_date
 from mtcl.core.words import ACTION_STATE_WORDS, verdict
@@ -47,14 +48,20 @@ def close(
     action_id: Annotated[str, typer.Argument(metavar="SỐ_PHIẾU", help="Ví dụ HĐKP-2023-01 (hoặc HDKP-2023-01).")],
     result: Annotated[str, typer.Option("--result", help="Kết quả thực hiện.")],
     evidence: Annotated[Optional[str], typer.Option("--evidence", help="Minh chứng.")] = None,
-    effective: Annotated[bool, typer.Option("--effective/--not-effective", help="Hành động có hiệu lực hay không.")] = True,
+    effective: Annotated[Optional[bool], typer.Option("--effective/--not-effective",
+                                                      help="Bắt buộc: hành động có hiệu lực hay không.",
+                                                      show_default=False)] = None,
     by: ByOption = None,
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
+    if effective is None:
+        raise UserError("cần nói hành động có hiệu lực hay không", "thêm --effective (có hiệu lực) hoặc --not-effective "
+                        "(chưa có hiệu lực)")
     book = open_year(data_folder(data), year)
     closed = close_action(book, action_id, result, evidence, effective, today(), stamp(by)).closed
-    console().print(f"Đã đóng {closed.id} ngày {format_date(closed.closed_on)}: {verdict(closed.effective)}.")
+    console().print(f"Đã đóng {closed.id} ngày {format_date(closed.closed_on)}: {verdict(closed.effective)}; mã dòng "
+                    f"{closed.ref} (rút bằng: mtcl void {closed.ref} --reason …).")
 
 
 @command("list", help="Sổ theo dõi hành động khắc phục của năm.", group=action_app)

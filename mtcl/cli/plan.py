@@ -135,7 +135,8 @@ def done(
     occurrence: Annotated[
         Optional[str], typer.Option("--occurrence", help="Lần thực hiện (2023-06-15, 2023-Q2...); mặc định lần sớm nhất chưa xong.")
     ] = None,
-    done_date: Annotated[Optional[str], typer.Option("--date", help="Ngày hoàn thành (mặc định hôm nay).")] = None,
+    done_date: Annotated[Optional[str], typer.Option("--as-of", "--date", help="Ngày hoàn thành (mặc định hôm nay).",
+                                                     show_default=False)] = None,
     file: Annotated[Optional[Path], typer.Option("--file", help="Tệp minh chứng (lưu đường dẫn và mã SHA-256).")] = None,
     by: ByOption = None,
     data: DataOption = None,
@@ -154,5 +155,6 @@ def done(
         if s.task.id == task.id and s.occurrence.key == completion.occurrence
     )
     out = console()
-    out.print(f"Đã ghi nhận {task.id}, lần {completion.occurrence}, ngày {format_date(completion.done_on)}.")
+    out.print(f"Đã ghi nhận {task.id}, lần {completion.occurrence}, ngày {format_date(completion.done_on)}; "
+              f"mã dòng {completion.ref}.")
     out.print(status_text(state))

@@ -11,11 +11,12 @@ import typer
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, ask, command, console, data_folder,
                            date_option, print_json, stamp, styled, table, today, when)
 from mtcl.cli.status import cells
+from mtcl.core.actions import ActionClosed
 from mtcl.core.errors import UserError
 from mtcl.core.figures import FigureRecord, Typed, build_record
 from mtcl.core.numbers import format_date
 from mtcl.core.text import visible
-from mtcl.core.words import imported_from, record_text, target_phrase
+from mtcl.core.words import imported_from, record_text, target_phrase, verdict
 from mtcl.files.book import open_year
 from mtcl.usecases.status import doubt_about, target_history, year_status
 from mtcl.usecases.views import history_json
@@ -96,9 +97,10 @@ def history(
     console().print(grid)
 
 
-@command("void", help="Rút một dòng số liệu hoặc hoàn thành ghi nhầm (không xóa; ghi lý do).")
+@command("void", help="Rút một dòng số liệu, hoàn thành hay đóng phiếu HĐKP ghi nhầm (không xóa; ghi lý do).")
 def void(
-    ref: Annotated[str, typer.Argument(metavar="MÃ_DÒNG", help="Mã dòng, ví dụ SL-K3Q9ZB7M (xem mtcl history).")],
+    ref: Annotated[str, typer.Argument(metavar="MÃ_DÒNG", help="Mã dòng, ví dụ SL-K3Q9ZB7M (xem mtcl history), HT-… "
+                                                                 "(mtcl done), DP-… (mtcl action close).")],
     reason: Annotated[str, typer.Option("--reason", help="Lý do rút.")],
     by: ByOption = None,
     data: DataOption = None,
@@ -109,6 +111,9 @@ def void(
     if isinstance(line, FigureRecord):
         target = book.targets[line.target]
         what = f"số liệu {target.id} {record_text(line, target)} ngày {format_date(line.as_of)}"
+    elif isinstance(line, ActionClosed):
+        what = (f"lần đóng phiếu {line.id} ngày {format_date(line.closed_on)} ({verdict(line.effective)}); phiếu "
+                "mở lại")
     else:
         what = f"lần hoàn thành {line.task} ({line.occurrence}) ngày {format_date(line.done_on)}: {line.evidence}"
     console().print(f"Đã rút {withdrawal.ref} — {what}. Lý do: {withdrawal.reason}. "

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass as plain_dataclass
 from datetime import date
 from typing import Annotated, Literal
@@ -30,6 +30,7 @@ from mtcl.core.text import clean, typed
 from mtcl.core.words import STATUS_WORDS
 
 ACTIONS_FILE = "actions.jsonl"
+REF_PREFIX = "DP"  # a closing (đóng phiếu)
 # The statuses of a target that call for a corrective action.
 NEEDS_ACTION = ("not_met", "near", "behind")
 
@@ -55,9 +56,11 @@ class ActionOpened:
 
 @dataclass(kw_only=True, slots=True, frozen=True, config=ENTRY_CONFIG)
 class ActionClosed:
-    """A corrective action closed, with the check of its effectiveness."""
+    """A corrective action closed, with the check of its effectiveness; withdrawn by its
+    reference (``DP-…``) like a figure, the action is open again."""
 
     event: Literal["close"] = "close"
+    ref: str | None = None  # written by mtcl; worked out for lines written before (entries.py)
     id: Text
     result: Text
     evidence: str | None = None
@@ -92,12 +95,16 @@ class Action:
         return "overdue" if on > self.opened.due else "open"
 
 
-def gather_actions(events: Iterable[ActionOpened | ActionClosed]) -> list[Action]:
-    """The register's events folded into actions, in the order they were opened."""
+def gather_actions(events: Iterable[ActionOpened | ActionClosed], withdrawn: Container[str] = ()) -> list[Action]:
+    """The register's events folded into actions, in the order they were opened; a closing
+    withdrawn (by its reference) leaves its action open."""
     opened: dict[str, ActionOpened] = {}
     closed: dict[str, ActionClosed] = {}
     for event in events:
-        (opened if isinstance(event, ActionOpened) else closed).setdefault(event.id, event)
+        if isinstance(event, ActionOpened):
+            opened.setdefault(event.id, event)
+        elif event.ref not in withdrawn:
+            closed.setdefault(event.id, event)
     return [Action(o, closed.get(key)) for key, o in opened.items()]
 
 
@@ -197,12 +204,13 @@ def find_action(actions: list[Action], text: str) -> Action:
 
 
 def build_closed(text: str, result: str, evidence: str | None, effective: bool, events: list,
-                 today: date, stamp: Stamp) -> ActionClosed:
+                 today: date, stamp: Stamp, withdrawn: Container[str] = ()) -> ActionClosed:
     """The closing line of the action named ``text``, from the register's ``events`` (read
-    under the lock, so an action a colleague closed a moment ago is seen closed)."""
+    under the lock, so an action a colleague closed a moment ago is seen closed; a closing
+    ``withdrawn`` leaves it open)."""
     if not result.strip():
         raise UserError("--result không được để trống: ghi kết quả thực hiện")
-    action = find_action(gather_actions(events), text)
+    action = find_action(gather_actions(events, withdrawn), text)
     if not action.is_open:
         raise UserError(f"hành động {action.id} đã đóng ngày {action.closed.closed_on:%d/%m/%Y}")
     return ActionClosed(

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from mtcl.core.actions import ACTION_ID, ACTIONS_FILE, ActionOpened
-from mtcl.core.completions import COMPLETIONS_FILE
+from mtcl.core.actions import ACTION_ID, ACTIONS_FILE, ActionClosed, ActionOpened
+from mtcl.core.completions import COMPLETIONS_FILE, Completion
 from mtcl.core.entries import WITHDRAWALS_FILE, Lines, ref_key
 from mtcl.core.errors import DataError, Source
-from mtcl.core.figures import RECORDS_FILE
+from mtcl.core.figures import RECORDS_FILE, FigureRecord
 from mtcl.core.goals import day_of_year, days_in, goal, goal_end, milestone_end
 from mtcl.core.models import Objectives, Plan, Target, Task, id_key
 from mtcl.core.schedule import occurrences
@@ -397,6 +397,7 @@ def actions_follow_the_register(docs: YearData) -> Iterator[DataError]:
     opened: set[str] = set()
     closed: set[str] = set()
     lines = docs.event_lines
+    withdrawn = {ref_key(w.ref) for w in docs.withdrawal_lines}
     for number, event in lines.located():
         if not ACTION_ID.fullmatch(event.id) or int(event.id.split("-")[1]) != docs.year:
             yield lines.error(number, f"số phiếu '{event.id}' không đúng dạng HĐKP-{docs.year}-01")
@@ -413,19 +414,20 @@ def actions_follow_the_register(docs: YearData) -> Iterator[DataError]:
             yield lines.error(number, f"đóng hành động '{event.id}' chưa từng được mở")
         elif event.id in closed:
             yield lines.error(number, f"hành động {event.id} đã được đóng ở một dòng trước")
-        else:
+        elif event.ref not in withdrawn:  # a closing withdrawn leaves the action open
             closed.add(event.id)
 
 
 def withdrawals_name_lines(docs: YearData) -> Iterator[DataError]:
     """A withdrawal names a figure or a completion of the year, once."""
-    known = {entry.ref for entry in (*docs.record_lines, *docs.completion_lines)}
+    known = {entry.ref for entry in (*docs.record_lines, *docs.completion_lines, *docs.event_lines)
+             if isinstance(entry, (FigureRecord, Completion, ActionClosed))}
     seen: set[str] = set()
     for number, withdrawal in docs.withdrawal_lines.located():
         ref = ref_key(withdrawal.ref)
         if ref not in known:
-            yield docs.withdrawal_lines.error(number, f"không có dòng số liệu hay hoàn thành nào mang mã "
-                                                      f"'{withdrawal.ref}'")
+            yield docs.withdrawal_lines.error(number, f"không có dòng số liệu, hoàn thành hay đóng phiếu nào mang "
+                                                      f"mã '{withdrawal.ref}'")
         elif ref in seen:
             yield docs.withdrawal_lines.error(number, f"dòng '{withdrawal.ref}' đã được rút ở một dòng trước")
         seen.add(ref)

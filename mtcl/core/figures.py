@@ -267,7 +267,7 @@ def doubt(target: Target, value: Decimal, as_of: date, previous: FigureRecord | 
     if typed and target.unit == "%" and planned > 10 and 0 < value < 1:
         return f"{amount} rất nhỏ so với kế hoạch {format_quantity(planned, '%')}: {amount} hay {format_quantity(value * 100, '%')}?"
     if typed and typed_places(value) == 3 and 3 not in usual_places:
-        return (f"'{format_number(value)}' được đọc là {amount}; nếu là {format_quantity(value * 1000, target.unit)} "
+        return (f"'{format_number(value, 3)}' được đọc là {amount}; nếu là {format_quantity(value * 1000, target.unit)} "
                 f"({spell_number(int(value * 1000))}) thì gõ {format_number(value * 1000)}")
     if target.kind == "ratio":
         return None

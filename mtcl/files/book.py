@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mtcl.core import models
-from mtcl.core.actions import ACTIONS_FILE, Action, ActionEvent, gather_actions
+from mtcl.core.actions import ACTIONS_FILE, Action, ActionClosed, ActionEvent, gather_actions
+from mtcl.core.actions import REF_PREFIX as CLOSING_REF
 from mtcl.core.attainment import LastYear, RecordIndex
 from mtcl.core.checks import YearData, line_warnings, pending_fields, run_checks
 from mtcl.core.completions import COMPLETIONS_FILE
@@ -79,7 +80,7 @@ def year_folder(root: Path, year: int | None) -> Path:
 STORES: dict[str, tuple[str, object, str | None]] = {
     "record_lines": (RECORDS_FILE, FigureRecord, RECORD_REF),
     "completion_lines": (COMPLETIONS_FILE, Completion, COMPLETION_REF),
-    "event_lines": (ACTIONS_FILE, ActionEvent, None),
+    "event_lines": (ACTIONS_FILE, ActionEvent, CLOSING_REF),
     "withdrawal_lines": (WITHDRAWALS_FILE, Withdrawal, None),
 }
 
@@ -122,7 +123,11 @@ class Book(YearData):
 
     @cached_property
     def actions(self) -> list[Action]:
-        return gather_actions(self.event_lines)
+        return gather_actions(self.event_lines, self.withdrawn)
+
+    @property
+    def closings(self) -> list[ActionClosed]:
+        return [event for event in self.event_lines if isinstance(event, ActionClosed)]
 
     @cached_property
     def withdrawn(self) -> dict[str, Withdrawal]:
@@ -165,14 +170,15 @@ class Book(YearData):
         hint = f"có phải: {', '.join(by_key[k] for k in close)}?" if close else "xem danh sách bằng 'mtcl targets' hoặc 'mtcl plan'"
         raise UserError(f"không có {noun} '{text}' trong năm {self.year}", hint)
 
-    def find_line(self, text: str) -> FigureRecord | Completion:
-        """The figure or completion whose reference is ``text`` (any case)."""
+    def find_line(self, text: str) -> FigureRecord | Completion | ActionClosed:
+        """The figure, completion or closing of an action whose reference is ``text`` (any case)."""
         ref = ref_key(text)
-        for entry in [*self.records, *self.completions]:
+        for entry in [*self.records, *self.completions, *self.closings]:
             if entry.ref == ref:
                 return entry
-        raise UserError(f"không có dòng số liệu hay hoàn thành nào mang mã '{text}' trong năm {self.year}",
-                        "mã in ở cột đầu của 'mtcl history MÃ_CHỈ_TIÊU', và trong 'mtcl plan --json' (ref)")
+        raise UserError(f"không có dòng số liệu, hoàn thành hay đóng phiếu nào mang mã '{text}' trong năm {self.year}",
+                        "mã in ở cột đầu của 'mtcl history MÃ_CHỈ_TIÊU', trong 'mtcl plan --json' (ref) và "
+                        "'mtcl action list'")
 
     def target(self, text: str) -> Target:
         return self.find(text, (Target,))

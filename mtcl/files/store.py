@@ -102,9 +102,9 @@ class JsonlStore(Generic[M]):
         """``new`` with a reference each, unique among the file's lines."""
         if self.ref_prefix is None:
             return list(new)
-        references = References(entry.ref for entry in lines)
+        references = References(getattr(entry, "ref", None) for entry in lines)
         return [dataclasses.replace(entry, ref=references.unique(make_ref(self.ref_prefix, self.content(entry))))
-                for entry in new]
+                if hasattr(entry, "ref") else entry for entry in new]
 
     def _bytes(self) -> bytes:
         try:
@@ -120,9 +120,9 @@ class JsonlStore(Generic[M]):
         text = _nfc(raw.removeprefix(BOM))  # a BOM left by an editor on Windows
         with collector_paused():
             numbers, entries, problems = self._validated(text, name)
-        if self.ref_prefix is not None and not all(entry.ref for entry in entries):
-            references = References(entry.ref for entry in entries if entry.ref)
-            entries = [entry if entry.ref else
+        if self.ref_prefix is not None and not all(getattr(entry, "ref", True) for entry in entries):
+            references = References(getattr(entry, "ref", None) for entry in entries)
+            entries = [entry if getattr(entry, "ref", True) else
                        dataclasses.replace(entry, ref=references.unique(make_ref(self.ref_prefix, self.content(entry))))
                        for entry in entries]
         return Lines(name, tuple(entries), tuple(numbers), tuple(problems), digest)

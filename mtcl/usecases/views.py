@@ -34,8 +34,8 @@ from mtcl.core.numbers import format_date, rounded
 from mtcl.core.schedule import OccurrenceState, occurrence_label
 from mtcl.core.text import one_line
 from mtcl.core.words import (ACTION_STATE_WORDS, HUNDRED_PERCENT, TASK_STATUS_WORDS, actual_number, actual_text,
-                             attainment_text, capitalised, percent_text, plan_text, plan_words, status_words, thresholds,
-                             verdict)
+                             attainment_text, capitalised, percent_text, plan_text, plan_words, status_words,
+                             thresholds, verdict)
 from mtcl.usecases.rollup import BodySummary, IndicatorRow, Rollup
 from mtcl.usecases.status import HistoryRow, PlanStatus, TargetRow, YearStatus
 
@@ -385,6 +385,7 @@ def action_json(action: Action, on: date) -> dict:
         "result": closed.result if closed else None,
         "evidence": closed.evidence if closed else None,
         "effective": closed.effective if closed else None,
+        "close_ref": closed.ref if closed else None,
     }
 
 

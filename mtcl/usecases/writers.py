@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from mtcl.core.actions import Action, Request, build_closed, build_opened, check_request, check_subject, find_action
+from mtcl.core.actions import (Action, ActionClosed, Request, build_closed, build_opened, check_request, check_subject,
+                               find_action)
 from mtcl.core.completions import Completion, Done, build_completion
 from mtcl.core.entries import Lines, Stamp, Withdrawal, ref_key
 from mtcl.core.errors import DataErrors, UserError
@@ -101,9 +102,10 @@ def add_completion(book: Book, task: Task, done: Done, today: date, stamp: Stamp
     return book, completion
 
 
-def withdraw(book: Book, text: str, reason: str, stamp: Stamp) -> tuple[FigureRecord | Completion, Withdrawal]:
-    """Withdraw the figure or completion named by its reference: nothing is deleted, a line
-    of withdrawals.jsonl says who withdrew it, when and why."""
+def withdraw(book: Book, text: str, reason: str, stamp: Stamp) -> tuple[FigureRecord | Completion | ActionClosed,
+                                                                      Withdrawal]:
+    """Withdraw the figure, completion or closing of an action named by its reference:
+    nothing is deleted, a line of withdrawals.jsonl says who withdrew it, when and why."""
     line = book.find_line(text)
     if not clean(reason):
         raise UserError("cần ghi lý do rút (--reason)")
@@ -138,7 +140,7 @@ def close_action(book: Book, text: str, result: str, evidence_text: str | None, 
     """Close an open action with its result and the check of its effectiveness."""
 
     def build(lines: Lines) -> list:
-        return [build_closed(text, result, evidence_text, effective, list(lines), today, stamp)]
+        return [build_closed(text, result, evidence_text, effective, list(lines), today, stamp, book.withdrawn)]
 
     book, _ = _append(book, "event_lines", build)
     return find_action(book.actions, text)

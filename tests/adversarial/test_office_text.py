@@ -140,7 +140,7 @@ def run_with_bytes(data_dir: Path, *args: bytes, env: dict | None = None) -> sub
     ([b"record", b"4c", b"43", b"--note", b"ghi ch\xfa"], "--note có byte không phải UTF-8"),
     ([b"record", b"4c", b"43", b"--by", b"Thu\xe2"], "--by có byte không phải UTF-8"),
     ([b"done", b"I.2", b"--evidence", b"KH s\xf4 12"], "--evidence có byte không phải UTF-8"),
-    ([b"action", b"close", "HĐKP-2023-01".encode(), b"--result", b"xong\xff"], "--result có byte"),
+    ([b"action", b"close", "HĐKP-2023-01".encode(), b"--result", b"xong\xff", b"--effective"], "--result có byte"),
 ])
 def test_bytes_that_are_not_utf8_are_refused(seeded, args, message):
     before = snapshot(seeded)

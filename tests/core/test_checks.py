@@ -305,7 +305,7 @@ def test_a_withdrawal_names_a_line_of_the_year_once():
     year = year_of([target(id="1.1")], [task("7", repeat="yearly")], [figure], [completion], withdrawals=withdrawals)
     assert line_problems(year) == [
         ("withdrawals.jsonl", 3, "dòng 'SL-AAAAAAAA' đã được rút ở một dòng trước"),
-        ("withdrawals.jsonl", 4, "không có dòng số liệu hay hoàn thành nào mang mã 'SL-CCCCCCCC'"),
+        ("withdrawals.jsonl", 4, "không có dòng số liệu, hoàn thành hay đóng phiếu nào mang mã 'SL-CCCCCCCC'"),
     ]
 
 
