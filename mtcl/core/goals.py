@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from mtcl.core.models import Target
-from mtcl.core.periods import period_end
+from mtcl.core.periods import month_end, period_end
 
 HUNDRED = Decimal(100)
 
@@ -72,8 +72,7 @@ def measure(target: Target, actual: Decimal, base: Decimal | None, reference: De
 def milestone_end(year: int, key: str) -> date:
     """The last day of a milestone's period: q1 31/3, h1 30/6, 9m 30/9, m5 31/5."""
     if key.startswith("m"):
-        month = int(key[1:])
-        return date(year, month, calendar.monthrange(year, month)[1])
+        return month_end(year, int(key[1:]))
     return period_end(year, key)
 
 
@@ -135,4 +134,4 @@ def period_start(on: date) -> date:
 def period_ends(year: int, every: str) -> list[date]:
     """The ends of the months, quarters or halves of the year."""
     step = {"month": 1, "quarter": 3, "half": 6}[every]
-    return [date(year, month, calendar.monthrange(year, month)[1]) for month in range(step, 13, step)]
+    return [month_end(year, month) for month in range(step, 13, step)]

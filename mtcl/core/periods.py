@@ -3,6 +3,7 @@ the date a view is judged at."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -41,6 +42,10 @@ def quarter_end(year: int, quarter: int) -> date:
     if quarter == 4:
         return date(year, 12, 31)
     return date(year, 3 * quarter + 1, 1) - timedelta(days=1)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def quarter_of(day: date) -> int:

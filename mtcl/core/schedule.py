@@ -1,9 +1,10 @@
 """Plan occurrences and their status at a date: pure computation, no files.
 
 A task's schedule expands into dated occurrences with stable keys used on the command
-line: a listed date (key ``2023-06-15``), each quarter (``2023-Q2``, due at the quarter's
-end), each half (``2023-H1``), the year (``2023``), or, for continuous work, each quarter
-with no deadline — but a quarter that ended without evidence is flagged.
+line: a listed date (key ``2023-06-15``), each month (``2023-M05``, due at the month's end),
+each quarter (``2023-Q2``, due at the quarter's end), each half (``2023-H1``), the year
+(``2023``), or, for continuous work, each quarter with no deadline — but a quarter that
+ended without evidence is flagged.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Literal, Protocol
 from mtcl.core.errors import UserError
 from mtcl.core.models import Task
 from mtcl.core.numbers import parse_date
-from mtcl.core.periods import quarter_end, quarter_of
+from mtcl.core.periods import month_end, quarter_end, quarter_of
 
 TaskStatus = Literal["done", "done_late", "overdue", "due_soon", "upcoming", "continuous"]
 TASK_STATUSES: tuple[TaskStatus, ...] = ("done", "done_late", "overdue", "due_soon", "upcoming", "continuous")
@@ -67,6 +68,9 @@ def occurrences(task: Task, year: int) -> list[Occurrence]:
     first = date(year, 1, 1)
     if task.due:
         return [Occurrence(d.isoformat(), d, first, d) for d in sorted(task.due)]
+    if task.repeat == "monthly":
+        return [Occurrence(f"{year}-M{month:02d}", end, date(year, month, 1), end)
+                for month in range(1, 13) for end in [month_end(year, month)]]
     quarters = [(q, date(year, 3 * q - 2, 1), quarter_end(year, q)) for q in range(1, 5)]
     if task.repeat == "quarterly":
         return [Occurrence(f"{year}-Q{q}", end, start, end) for q, start, end in quarters]
@@ -81,14 +85,14 @@ def occurrences(task: Task, year: int) -> list[Occurrence]:
 
 
 def find_occurrence(task: Task, year: int, key: str) -> Occurrence | None:
-    """The occurrence whose key is ``key`` (any case); a dated one also by its date written
-    the Vietnamese way (28/02/2023 for 2023-02-28)."""
+    """The occurrence whose key is ``key`` (any case), or whose deadline it is (15/6/2023 or
+    2023-06-15 for the occurrence due that day, whatever its key: 2023-M06, 2023-H1…)."""
     wanted = key.strip().casefold()
     try:
-        wanted = parse_date(wanted).isoformat()
+        day = parse_date(wanted)
     except UserError:
-        pass  # not a date: a quarter, a half or a year
-    return next((o for o in occurrences(task, year) if o.key.casefold() == wanted), None)
+        day = None  # not a date: a month, a quarter, a half or a year
+    return next((o for o in occurrences(task, year) if o.key.casefold() == wanted or (day and o.due == day)), None)
 
 
 def occurrence_label(occurrence: Occurrence) -> str:

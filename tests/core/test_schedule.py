@@ -231,3 +231,15 @@ def test_every_state_carries_its_task_occurrence_and_completions(completions, as
     continuous = task("2", repeat="continuous")
     first = task_states([continuous], (), 2023, date(2023, 6, 30))[0]
     assert (first.task, first.occurrence) == (continuous, occurrences(continuous, 2023)[0])
+
+
+def test_a_monthly_task_is_due_at_each_months_end():
+    monthly = task("8", repeat="monthly")
+    assert windows(monthly)[:2] == [("2023-M01", date(2023, 1, 31), date(2023, 1, 1), date(2023, 1, 31)),
+                                    ("2023-M02", date(2023, 2, 28), date(2023, 2, 1), date(2023, 2, 28))]
+    assert len(occurrences(monthly, 2023)) == 12 and occurrences(monthly, 2024)[1].due == date(2024, 2, 29)
+    assert find_occurrence(monthly, 2023, "2023-m05").due == date(2023, 5, 31)
+    assert find_occurrence(monthly, 2023, "31/5/2023").key == "2023-M05"
+    states = task_states([monthly], [done("8", "2023-M01", date(2023, 2, 2))], 2023, date(2023, 3, 20))
+    assert [(s.occurrence.key, s.status) for s in states[:3]] == [
+        ("2023-M01", "done_late"), ("2023-M02", "overdue"), ("2023-M03", "due_soon")]
