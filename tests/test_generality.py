@@ -249,3 +249,12 @@ def test_the_old_schema_stays_readable_and_migrates(cli, tmp_path):
     assert "schema_version: 4" in text and "# Mục tiêu chất lượng năm 2023 của UBND xã Giang Hải" in text
     assert "kind: cumulative  # lũy kế" not in text or "#" in text  # comments are kept where they were
     assert cli("validate", "--data", str(root)).stdout.count("Cảnh báo") == 0
+
+
+def test_one_departments_status_counts_its_own_targets(ward, cli):
+    for args in NINE_MONTHS:
+        assert cli("record", *args).exit_code == 0
+    table = cli("status", "--period", "9m", "--owner", "van hoa").stdout
+    assert "Đạt 2/3 chỉ tiêu · 1 chưa đạt (trong 3 chỉ tiêu đang xem; cả năm: 2/7 đạt)" in table
+    data = json.loads(cli("status", "--period", "9m", "--owner", "van hoa", "--json").stdout)
+    assert data["summary"]["total"] == 7 and data["shown"]["total"] == 3 and data["shown"]["met"] == 2

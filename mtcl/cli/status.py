@@ -8,7 +8,7 @@ import typer
 
 from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, OwnerOption, PeriodOption, YearOption, command, console,
                            data_folder, print_json, styled, table, when)
-from mtcl.core.attainment import STALE_DAYS, Evaluation
+from mtcl.core.attainment import STALE_DAYS, Evaluation, count_statuses
 from mtcl.core.words import attainment_text, status_counts_text
 from mtcl.files.book import open_year
 from mtcl.usecases.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
@@ -78,7 +78,11 @@ def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) ->
         current, group = row.target.objective, (row.target.objective, row.target.group)
         grid.add_row(*cells(row, columns, bars))
     out.print(grid)
-    out.print(status_counts_text(result.summary))
+    if len(shown) == len(result.rows):
+        out.print(status_counts_text(result.summary))
+    else:  # one department's targets, or some: their counts, not the whole body's
+        out.print(f"{status_counts_text(count_statuses([row.evaluation for row in shown]))} "
+                  f"(trong {len(shown)} chỉ tiêu đang xem; cả năm: {result.summary['met']}/{result.summary['total']} đạt)")
     stale = sum(1 for row in shown if row.evaluation.stale)
     if stale:
         out.print(styled(f"* {stale} chỉ tiêu có số liệu cũ hơn {STALE_DAYS} ngày (ngày ghi là ngày của số liệu)",

@@ -27,7 +27,7 @@ from typing import Generic, Literal, TypeVar
 from pydantic import TypeAdapter
 
 from mtcl.core.actions import Action
-from mtcl.core.attainment import Evaluation
+from mtcl.core.attainment import Evaluation, count_statuses
 from mtcl.core.figures import FigureRecord
 from mtcl.core.models import Target
 from mtcl.core.numbers import format_date, rounded
@@ -322,6 +322,7 @@ def status_json(status: YearStatus, shown: list[TargetRow] | None = None) -> dic
         "as_of": status.as_of,
         "targets": [row_json(row) for row in (status.rows if shown is None else shown)],
         "summary": {**status.summary, "without_action": len(status.without_action)},
+        "shown": count_statuses([row.evaluation for row in (status.rows if shown is None else shown)]),
         "notes": list(status.notes),
     }
 
