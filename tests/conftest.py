@@ -66,3 +66,5 @@ def june(monkeypatch: pytest.MonkeyPatch) -> None:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--stress", action="store_true",
                      help="the full counts: 50 processes writing at once, 100 kills of `mtcl record`")
+    parser.addoption("--judge-cases", type=int, default=100_000,
+                     help="how many verdicts the judge compares (mutation testing runs a few thousand per mutant)")

@@ -110,7 +110,8 @@ def test_action_named_in_the_six_month_report(behind, data_dir):
     document = Document(str(data_dir.parent / "reports" / "2023" / "bao-cao-mtcl-6-thang-2023.docx"))
     texts = [p.text for p in document.paragraphs]
     shortfall = next(t for t in texts if t.startswith("- Mục tiêu 4:"))
-    assert shortfall.startswith("- Mục tiêu 4: Đánh bắt thủy sản đạt 300 tấn, bằng 37,4% kế hoạch năm, chậm tiến độ.")
+    assert shortfall.startswith("- Mục tiêu 4: Chỉ tiêu chậm tiến độ: đánh bắt thủy sản đạt 300 tấn, thấp hơn tiến "
+                                "độ cần đạt đến ngày 31/05/2023 (331,8 tấn).")
     assert "Nguyên nhân: Mưa bão & biển động." in shortfall
     assert "Đã mở hành động khắc phục HĐKP-2023-01: Hỗ trợ ngư dân <sửa tàu> (phụ trách: Công chức ĐC-NN, " \
            "hạn 30/09/2023)." in shortfall
@@ -189,3 +190,20 @@ def test_concurrent_opens_get_distinct_ids(behind, data_dir):
     assert [p.wait(timeout=120) for p in processes] == [0] * 8
     ids = sorted(a.id for a in open_year(data_dir, 2023).actions)
     assert ids == [f"HĐKP-2023-{n:02d}" for n in range(1, 9)]
+
+
+def test_an_action_closed_as_effective_while_its_target_still_falls_short_is_said_to_be_so(behind, data_dir,
+                                                                                          monkeypatch):
+    behind(*open_args("4e2"))
+    monkeypatch.setenv("MTCL_TODAY", "2023-06-15")
+    closed = behind("action", "close", "HĐKP-2023-01", "--result", "Đã hỗ trợ 12 tàu", "--effective")
+    assert closed.exit_code == 0, closed.output
+    # 320 tấn on 30/06: the pace there is 802 × 181/365 = 397,7 tấn, still behind.
+    monkeypatch.setenv("MTCL_TODAY", "2023-07-02")
+    assert behind("record", "4e2", "320", "--as-of", "30/6/2023").exit_code == 0
+    assert behind("report", "--period", "h1", "--date", "2/7/2023").exit_code == 0
+    document = Document(str(data_dir.parent / "reports" / "2023" / "bao-cao-mtcl-6-thang-2023.docx"))
+    shortfall = next(p.text for p in document.paragraphs if p.text.startswith("- Mục tiêu 4:"))
+    assert "HĐKP-2023-01: Hỗ trợ ngư dân <sửa tàu> (đã đóng 15/06/2023, đánh giá có hiệu lực, nhưng số liệu đến " \
+           "ngày 30/06/2023 vẫn chậm tiến độ: đề nghị mở lại hành động khắc phục)" in shortfall
+    assert shortfall.count("HĐKP-2023-01") == 1

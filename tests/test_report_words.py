@@ -6,13 +6,14 @@ target moved between two checkpoints) is pinned here at its edges."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal as D
 
 import pytest
 
-from mtcl.core.attainment import RecordIndex, evaluate
-from mtcl.core.models import PeriodNotes, Task
+from mtcl.core.attainment import LastYear, RecordIndex, evaluate
+from mtcl.core.figures import FigureRecord
+from mtcl.core.models import PeriodNotes, Target, Task
 from mtcl.report.context import _quarters, _shortcomings, counts_words, objective_paragraph, target_clause, unended
 from mtcl.report.quality import trend
 from mtcl.core.schedule import Occurrence, OccurrenceState
@@ -42,8 +43,9 @@ def test_a_range_and_a_change_are_said_in_words():
     assert plan_sentence(births) == "từ 1,8 đến 2,1 con"
 
 
-def clause(t, *records, as_of=date(2023, 6, 30), final=False):
-    return target_clause(evaluate([t], RecordIndex(list(records)), as_of, None)[0], final)
+def clause(t, *records, as_of=date(2023, 6, 30), last_year=None, others=()):
+    every = {x.id: x for x in (t, *others)}
+    return target_clause(evaluate([t], RecordIndex(list(records)), as_of, last_year, every)[0])
 
 
 def test_a_figure_that_should_stay_low_is_at_a_level_never_reached():
@@ -80,7 +82,7 @@ def test_a_checklist_counts_its_criteria():
 def test_an_objective_without_any_figure_says_so_once():
     evaluations = evaluate([target(id="6.1", short="Ý kiến được theo dõi"), target(id="6.2", short="Ý kiến đúng hạn")],
                            RecordIndex([]), date(2023, 6, 30), None)
-    assert objective_paragraph(evaluations, final=False) == \
+    assert objective_paragraph(evaluations) == \
         "Chưa có số liệu của 2 chỉ tiêu: ý kiến được theo dõi, ý kiến đúng hạn."
 
 
@@ -146,3 +148,116 @@ def test_how_a_target_moved_between_two_checkpoints():
     assert moved(poor, before, [rec("4i", value="3.1", as_of=date(2023, 6, 30))]) == "giảm (tốt lên)"
     assert moved(poor, before, [rec("4i", value="3.6", as_of=date(2023, 6, 30))]) == "tăng (xấu đi)"
     assert moved(poor, before, [rec("4i", value="3.5", as_of=date(2023, 6, 30))]) == "không đổi"
+
+
+# Schema 4's meanings, as other bodies' decisions phrase them; each sentence worked out by hand.
+
+def test_a_one_sided_range_met_beyond_its_aim_is_said_to_exceed_it():
+    # A ward: "tỷ lệ hồ sơ giải quyết đúng hạn từ 95% trở lên, phấn đấu 98%".
+    dossiers = target(id="2.1", plan=["95", "98"], op=">=", short="Tỷ lệ hồ sơ đúng hạn")
+    assert clause(dossiers, rec("2.1", value="99")) == \
+        "tỷ lệ hồ sơ đúng hạn đạt 99%, vượt kế hoạch (kế hoạch từ 95% trở lên, phấn đấu 98%)"
+    assert clause(dossiers, rec("2.1", value="96")) == \
+        "tỷ lệ hồ sơ đúng hạn đạt 96% (kế hoạch từ 95% trở lên, phấn đấu 98%)"
+
+
+def _town_budget():
+    # A town: "thu ngân sách trên địa bàn tăng 10% so với năm 2022" (50 tỷ đồng in 2022).
+    return target(id="4a", plan="10", op=">=", kind="cumulative", unit="tỷ đồng", change="percent",
+                  short="Thu ngân sách")
+
+
+def _last_year(t, *records):
+    return LastYear({t.id: t}, RecordIndex(list(records)))
+
+
+def test_a_running_change_is_against_the_same_period_then_the_whole_year():
+    budget = _town_budget()
+    last = _last_year(budget, rec("4a", value="25", as_of=date(2022, 6, 30)), rec("4a", value="50",
+                                                                                  as_of=date(2022, 12, 31)))
+    # 27,5 / 25 = +10% on the same period; 27,5 / (50 × 1,1) = 50% of the year's goal.
+    assert clause(budget, rec("4a", value="27.5"), last_year=last) == \
+        "thu ngân sách đạt 27,5 tỷ đồng, bằng 50% mục tiêu năm, tăng 10% so với cùng kỳ năm 2022 " \
+        "(kế hoạch tăng 10% so với năm 2022)"
+    # At year end: 56 / 50 = +12%, 56 / 55 = 101,8%.
+    assert clause(budget, rec("4a", value="56", as_of=date(2023, 12, 31)), as_of=date(2023, 12, 31),
+                  last_year=last) == \
+        "thu ngân sách đạt 56 tỷ đồng, bằng 101,8% mục tiêu năm, tăng 12% so với năm 2022 " \
+        "(kế hoạch tăng 10% so với năm 2022)"
+
+
+def test_a_change_without_last_years_figure_says_so():
+    budget = _town_budget()
+    assert clause(budget, rec("4a", value="27.5")) == \
+        "thu ngân sách đạt 27,5 tỷ đồng (chưa có số liệu năm trước để so sánh; kế hoạch tăng 10% so với năm 2022)"
+
+
+def test_a_fall_in_points_is_said_as_a_fall_in_points():
+    # A health centre: "tỷ lệ sinh con thứ 3 trở lên giảm 0,5 điểm phần trăm" (5,2% in 2022).
+    births = target(id="3.2", plan="-0.5", op="<=", kind="level", change="points", base=D("5.2"),
+                    short="Tỷ lệ sinh con thứ 3 trở lên")
+    assert clause(births, rec("3.2", value="4.6", as_of=date(2023, 12, 31)), as_of=date(2023, 12, 31)) == \
+        "tỷ lệ sinh con thứ 3 trở lên ở mức 4,6%, giảm 0,6 điểm phần trăm so với năm 2022 " \
+        "(kế hoạch giảm 0,5 điểm phần trăm so với năm 2022)"
+
+
+def test_a_share_of_the_estimate_is_said_against_the_estimate():
+    # A department: "thu ngân sách đạt từ 105% dự toán tỉnh giao".
+    estimate = Target(id="dt", name="Dự toán tỉnh giao", unit="tỷ đồng", kind="reference")
+    budget = target(id="1.1", plan="105", op=">=", kind="cumulative", unit="tỷ đồng", share_of="dt",
+                    short="Thu ngân sách")
+    figures = [rec("dt", value="200", as_of=date(2023, 1, 1)), rec("1.1", value="190", as_of=date(2023, 12, 31))]
+    objectives_like = {"dt": estimate, "1.1": budget}
+    budget._reference = "Dự toán tỉnh giao"
+    evaluation = evaluate([budget], RecordIndex(figures), date(2023, 12, 31), None, objectives_like)[0]
+    assert target_clause(evaluation) == \
+        "thu ngân sách đạt 190 tỷ đồng, bằng 95% dự toán tỉnh giao (kế hoạch 105% dự toán tỉnh giao)"
+
+
+def test_a_grade_and_a_judgement_are_said_as_they_are():
+    scale = ["Không hoàn thành nhiệm vụ", "Hoàn thành nhiệm vụ", "Hoàn thành tốt nhiệm vụ",
+             "Hoàn thành xuất sắc nhiệm vụ"]
+    grade = Target(id="9.1", name="Xếp loại chính quyền", kind="rating", scale=scale, plan="Hoàn thành tốt nhiệm vụ")
+    graded = FigureRecord(target="9.1", as_of=date(2023, 12, 31), grade="Hoàn thành nhiệm vụ", note="tự chấm",
+                          by="test", recorded_at=datetime(2024, 1, 2, tzinfo=timezone.utc))
+    assert clause(grade, graded, as_of=date(2023, 12, 31)) == \
+        "xếp loại chính quyền: Hoàn thành nhiệm vụ (kế hoạch Hoàn thành tốt nhiệm vụ trở lên)"
+    kept = Target(id="9.2", name="Duy trì, cải tiến HTQLCL", kind="judged")
+    judged = FigureRecord(target="9.2", as_of=date(2023, 12, 31), met=True, note="đánh giá nội bộ", by="test",
+                          recorded_at=datetime(2024, 1, 2, tzinfo=timezone.utc))
+    assert clause(kept, judged, as_of=date(2023, 12, 31)) == "duy trì, cải tiến HTQLCL: tự đánh giá đạt"
+
+
+def test_a_figure_older_than_the_period_has_no_pace_and_says_its_date():
+    rice = target(id="4e", plan="100", op=">=", kind="cumulative", unit="tấn", short="Sản lượng lúa")
+    assert clause(rice, rec("4e", value="25", as_of=date(2023, 3, 31))) == \
+        "sản lượng lúa đạt 25 tấn, bằng 25% kế hoạch năm (số liệu đến ngày 31/03/2023; chưa có số liệu của kỳ)"
+
+
+def test_an_estimate_stands_beside_the_actual_it_grows_from():
+    rice = target(id="4e", plan="100", op=">=", kind="cumulative", unit="tấn", short="Sản lượng lúa")
+    assert clause(rice, rec("4e", value="40", as_of=date(2023, 5, 31)),
+                  rec("4e", value="50", as_of=date(2023, 6, 30), estimated=True)) == \
+        "sản lượng lúa đến 31/05/2023 đạt 40 tấn, ước đến 30/06/2023 đạt 50 tấn, bằng 50% kế hoạch năm"
+
+
+def test_a_plan_for_a_later_year_keeps_one_bracket():
+    # A province's department: "đến năm 2025, 100% thủ tục được cung cấp trực tuyến toàn trình".
+    online = target(id="5.3", plan="100", op=">=", by=2025, short="Thủ tục trực tuyến toàn trình")
+    assert clause(online, rec("5.3", value="80")) == \
+        "thủ tục trực tuyến toàn trình đạt 80% (kế hoạch từ 100% trở lên, đến năm 2025)"
+
+
+def test_the_opening_note_says_how_many_figures_are_of_the_day():
+    from mtcl.report.context import _as_of_note
+    from mtcl.usecases.status import TargetRow, YearStatus
+    ts = [target(id="a"), target(id="b"), target(id="c")]
+    day = date(2023, 6, 30)
+    records = [rec("a", value="99"), rec("b", value="97", as_of=date(2023, 5, 31)), rec("c", value="98",
+                                                                                         estimated=True)]
+    evaluations = evaluate(ts, RecordIndex(records), day, None)
+    note = _as_of_note(YearStatus(2023, day, [TargetRow(e) for e in evaluations], {}))
+    assert note == "Số liệu tổng hợp đến ngày 30/06/2023: 2 chỉ tiêu có số liệu đến ngày 30/06/2023, 1 chỉ tiêu có " \
+                   "số liệu đến ngày trước đó; 1 chỉ tiêu là số ước thực hiện (ghi “ước”)."
+    same_day = evaluate(ts[:1], RecordIndex(records[:1]), day, None)
+    assert _as_of_note(YearStatus(2023, day, [TargetRow(e) for e in same_day], {})) == "Số liệu tính đến ngày 30/06/2023."

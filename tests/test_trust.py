@@ -206,9 +206,9 @@ def test_a_figure_older_than_thirty_days_is_stale_everywhere(cli, data_dir, monk
     assert "Lưu ý: 2 chỉ tiêu có số liệu cũ hơn 30 ngày so với ngày 15/07/2023: 4b (31/05/2023), 4c (30/05/2023)." \
         in report.stderr
     assert "Lưu ý: 38 chỉ tiêu chưa có số liệu: 1.1, 2.1," in report.stderr
-    assert "Chi ngân sách Nhà nước trên địa bàn đạt 2,6 tỷ đồng (số liệu đến ngày 31/05/2023), bằng 46,7% kế " \
-           "hoạch năm; thu nhập bình quân đầu người đạt 43,5 triệu đồng (số liệu đến ngày 30/05/2023; kế hoạch từ " \
-           "42 triệu đồng trở lên)." in report.stdout
+    assert "Chi ngân sách Nhà nước trên địa bàn đạt 2,6 tỷ đồng, bằng 46,7% kế hoạch năm (số liệu đến ngày " \
+           "31/05/2023), đúng tiến độ; thu nhập bình quân đầu người đạt 43,5 triệu đồng (số liệu đến ngày 30/05/2023; " \
+           "kế hoạch từ 42 triệu đồng trở lên), đạt kế hoạch." in report.stdout
     assert "| 2,6 (31/05) |" in report.stdout
     assert "số liệu cũ hơn 30 ngày ghi kèm ngày của số liệu" in report.stdout
 

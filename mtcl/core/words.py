@@ -55,6 +55,10 @@ STATUS_WORDS = {
     "in_progress": "Đang thực hiện",
     "no_data": "Chưa có số liệu",
 }
+# A verdict after a report's clause: '…, bằng 52% kế hoạch năm, đúng tiến độ'.
+VERDICT_PHRASES = {"met": "đạt kế hoạch", "near": "gần đạt kế hoạch", "on_track": "đúng tiến độ",
+                   "behind": "chậm tiến độ", "over_pace": "có nguy cơ vượt mức kế hoạch",
+                   "not_met": "chưa đạt kế hoạch", "in_progress": "đang thực hiện"}
 # Why a target with a figure has no verdict.
 REASON_WORDS = {"base": "Chưa có số liệu năm trước", "reference": "Chưa có số tham chiếu",
                 "period": "Chưa có số liệu của kỳ"}
@@ -125,11 +129,11 @@ def _range(target: Target, unit: bool = True) -> str:
 
 
 def _horizon(target: Target, text: str) -> str:
-    """A plan with its terms: '… mỗi quý', '… (đến năm 2025)'."""
+    """A plan with its terms: '… mỗi quý', '…, đến năm 2025' (no bracket: it stands in one)."""
     if target.every:
         text += f" {EVERY_WORDS[target.every]}"
     if target.by:
-        text += f" (đến năm {target.by})"
+        text += f", đến năm {target.by}"
     return text
 
 
@@ -279,10 +283,12 @@ def status_counts_text(summary: dict[str, int]) -> str:
 
 
 def plan_progress(summary: dict) -> str:
-    """'12 lần thực hiện nhiệm vụ đã đến hạn: hoàn thành đúng hạn 1, hoàn thành trễ hạn 1,
-    quá hạn 10': where the plan stands, as a document says it."""
-    return (f"{summary['due']} lần thực hiện nhiệm vụ đã đến hạn: hoàn thành đúng hạn {summary['done']}, hoàn thành "
-            f"trễ hạn {summary['done_late']}, quá hạn {summary['overdue']}")
+    """'12 lần thực hiện nhiệm vụ đã đến hạn: 1 hoàn thành đúng hạn, 1 hoàn thành trễ hạn,
+    10 quá hạn': where the plan stands, as a document says it (no count that is zero)."""
+    parts = [f"{summary[key]} {words}" for key, words in
+             (("done", "hoàn thành đúng hạn"), ("done_late", "hoàn thành trễ hạn"), ("overdue", "quá hạn"))
+             if summary[key]]
+    return f"{summary['due']} lần thực hiện nhiệm vụ đã đến hạn: {', '.join(parts)}"
 
 
 def overdue_phrase(states: list) -> str:

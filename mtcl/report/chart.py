@@ -65,7 +65,8 @@ def _series_xml(chart: dict, index: int, series: dict) -> str:
     rows = len(chart["categories"]) + 1
     column = _column(index)
     categories = "".join(f'<c:pt idx="{n}"><c:v>{escape(c)}</c:v></c:pt>' for n, c in enumerate(chart["categories"]))
-    values = "".join(f'<c:pt idx="{n}"><c:v>{v:.1f}</c:v></c:pt>' for n, v in enumerate(series["values"]))
+    values = "".join(f'<c:pt idx="{n}"><c:v>{v:.1f}</c:v></c:pt>' for n, v in enumerate(series["values"])
+                     if v is not None)  # no point: a gap, not a bar at 0
     count = len(chart["categories"])
     return (
         f'<c:ser><c:idx val="{index}"/><c:order val="{index}"/>'

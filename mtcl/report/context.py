@@ -16,19 +16,21 @@ from datetime import date
 from decimal import Decimal
 
 from mtcl.core.actions import NEEDS_ACTION, Action, actions_about
-from mtcl.core.attainment import STALE_DAYS, Evaluation, count_statuses
+from mtcl.core.attainment import STALE_DAYS, Actual, Evaluation, count_statuses
 from mtcl.core.models import Decision, Issuer, Objective, PeriodNotes, ReportSettings, Target
-from mtcl.core.numbers import format_date, format_long_date, format_percent
+from mtcl.core.numbers import format_date, format_long_date, format_percent, rounded_number
 from mtcl.core.periods import period_phrase, quarter_of
 from mtcl.core.schedule import OccurrenceState, plan_summary
 from mtcl.core.text import one_line
-from mtcl.core.words import (OFF_RANGE_WORDS, STATUS_WORDS, action_phrase, actual_figure, attainment_text, capitalised,
-                             change_words, lowered, overdue_phrase, plan_progress, plan_sentence, stale_note, with_unit)
+from mtcl.core.words import (OFF_RANGE_WORDS, POINTS, STATUS_WORDS, VERDICT_PHRASES, action_phrase, actual_figure,
+                             attainment_text, capitalised, change_words, figure_number, figure_with_unit, lowered,
+                             overdue_phrase, plan_progress, plan_sentence, stale_note, with_unit)
 from mtcl.files.book import Book
 from mtcl.usecases.status import TargetRow, YearStatus
 from mtcl.usecases.views import TARGET_COLUMNS, pick, row_words
 
 CHART_MARK = "[[BIỂU ĐỒ]]"  # where render.py puts the chart in a Word document
+NO_DATA = "chưa có số liệu"
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,6 @@ def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], 
     issuer = objectives.issuer
     notes = book.notes.of(options.period)
     period_words = period_phrase(options.period, book.year)
-    final = status.as_of >= date(book.year, 12, 31)  # the year's figures are complete
     covered = f" các chỉ tiêu do {options.owner} phụ trách" if options.owner else ""
     by_objective = _by_objective(book, status.evaluations)
     number = document_number(book, options.number)
@@ -63,7 +64,7 @@ def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], 
                  "như sau:",
         "as_of_note": _as_of_note(status),
         "general": notes.general or "",
-        "objectives": [_objective(o, mine, notes, final) for o, mine in by_objective],
+        "objectives": [_objective(o, mine, notes) for o, mine in by_objective],
         "plan": _plan_paragraphs(tasks),
         "shortcomings": _shortcomings(by_objective, tasks, status.actions, notes),
         "directions": _directions(by_objective, tasks, status.actions, notes),
@@ -87,16 +88,21 @@ def objectives_chart(book: Book, views: list[tuple[str, YearStatus]]) -> dict:
     earlier checkpoint): the data of a bar chart, and the mark where a Word template shows it.
     Mid-year a running total is rarely met yet; on track is where it should be."""
     numbers = [o.id for o in book.objectives.objectives]
-    series = []
+    series, reported = [], set()
     for name, view in views:
         met: dict[int, list[bool]] = {number: [] for number in numbers}
         for row in view.rows:
             met[row.target.objective].append(row.evaluation.status in ("met", "on_track"))
-        values = [Decimal(100 * sum(flags)) / len(flags) if flags else Decimal(0) for flags in met.values()]
+            if row.evaluation.figure is not None:
+                reported.add(row.target.objective)
+        # An objective without a single figure is a gap in the chart, never a bar at 0.
+        values = [Decimal(100 * sum(flags)) / len(flags) if flags and number in reported else None
+                  for number, flags in met.items()]
         series.append({"name": f"{name} (đến {format_date(view.as_of)})", "values": values,
-                       "percents": [format_percent(value) for value in values]})
+                       "percents": [format_percent(v) if v is not None else NO_DATA for v in values]})
     return {"mark": CHART_MARK, "title": "Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ theo từng mục tiêu (%)",
-            "categories": [f"MT {number}" for number in numbers], "series": series}
+            "categories": [f"MT {n}" if n in reported else f"MT {n} ({NO_DATA})" for n in numbers],
+            "series": series}
 
 
 def _by_objective(book: Book, evaluations: list[Evaluation]) -> list[tuple[Objective, list[Evaluation]]]:
@@ -108,35 +114,47 @@ def _by_objective(book: Book, evaluations: list[Evaluation]) -> list[tuple[Objec
 
 
 def _as_of_note(status: YearStatus) -> str:
-    note = f"Số liệu tính đến ngày {format_date(status.as_of)}"
-    if any(e.figure and e.figure.estimated for e in status.evaluations):
-        note += "; số liệu ghi “ước” là ước thực hiện đến hết kỳ báo cáo"
+    """What the figures stand for, truly: 'Số liệu tính đến ngày 30/06/2023' when every figure
+    is of that day; else how many are of that day, how many older, how many estimated."""
+    figures = [e.figure for e in status.evaluations if e.figure is not None]
+    on_the_day = sum(1 for f in figures if f.since == status.as_of)
+    estimated = sum(1 for f in figures if f.estimated)
+    day = format_date(status.as_of)
+    if on_the_day == len(figures):
+        note = f"Số liệu tính đến ngày {day}"
+    else:
+        parts = [f"{on_the_day} chỉ tiêu có số liệu đến ngày {day}"] if on_the_day else []
+        parts.append(f"{len(figures) - on_the_day} chỉ tiêu có số liệu đến ngày trước đó")
+        note = f"Số liệu tổng hợp đến ngày {day}: {', '.join(parts)}"
+    if estimated:
+        note += f"; {estimated} chỉ tiêu là số ước thực hiện (ghi “ước”)"
     if any(e.stale for e in status.evaluations):
         note += f"; số liệu cũ hơn {STALE_DAYS} ngày ghi kèm ngày của số liệu"
     return note + "."
 
 
 def decision_phrase(decision: Decision, issuer: str, issued: str) -> str | None:
-    """'Quyết định số 27/QĐ-UBND ngày 01/02/2023 của UBND xã Giang Hải ban hành …'."""
+    """'Quyết định số 27/QĐ-UBND ngày 01/02/2023 của UBND xã Giang Hải ban hành …' (or
+    'công bố', as the decision's own title says); none without its number and date."""
     if not (decision.number and decision.date):
         return None
-    return f"Quyết định số {decision.number} ngày {format_date(decision.date)} của {issuer} ban hành {issued}"
+    return f"Quyết định số {decision.number} ngày {format_date(decision.date)} của {issuer} {decision.verb} {issued}"
 
 
 def decisions_phrase(book: Book) -> str:
     """The report's opening words, citing the decision of the objectives and, when the plan
-    was issued by a decision of its own, that one too."""
+    was issued by a decision of its own, that one too; a document whose decision has no
+    number or date is named without one."""
     issuer = book.objectives.issuer.name
     objectives = f"Mục tiêu chất lượng năm {book.year}"
     plan = f"Kế hoạch thực hiện Mục tiêu chất lượng năm {book.year}"
     own = book.plan.decision
-    first = decision_phrase(book.objectives.decision, issuer, objectives if own else f"{objectives} và {plan}")
-    second = decision_phrase(own, issuer, plan) if own else None
-    if first and second:
-        return f"Thực hiện {first} và {second}"
-    if first and not own:
-        return f"Thực hiện {first}"
-    return f"Thực hiện {objectives} và {plan}"
+    if own is None:
+        both = f"{objectives} và {plan}"
+        return f"Thực hiện {decision_phrase(book.objectives.decision, issuer, both) or both}"
+    first = decision_phrase(book.objectives.decision, issuer, objectives) or objectives
+    second = decision_phrase(own, issuer, plan) or plan
+    return f"Thực hiện {first} và {second}"
 
 
 def document_number(book: Book, number: str | None, kind: str = "BC") -> str:
@@ -172,10 +190,10 @@ def letterhead_of(issuer: Issuer, on: date, number: str | None) -> dict:
 
 # Section I: what each objective reached.
 
-def _objective(objective: Objective, mine: list[Evaluation], notes: PeriodNotes, final: bool) -> dict:
+def _objective(objective: Objective, mine: list[Evaluation], notes: PeriodNotes) -> dict:
     written = notes.objectives.get(objective.id)
     paragraphs = [written.assessment] if written and written.assessment else []
-    paragraphs += [objective_paragraph(group, final) for group in _groups(mine)]
+    paragraphs += [objective_paragraph(group) for group in _groups(mine)]
     return {"heading": f"{objective.id}. Mục tiêu {objective.id}: {one_line(objective.title)}",
             "paragraphs": paragraphs}
 
@@ -191,7 +209,7 @@ def _groups(evaluations: list[Evaluation]) -> list[list[Evaluation]]:
     return groups
 
 
-def objective_paragraph(evaluations: list[Evaluation], final: bool = True) -> str:
+def objective_paragraph(evaluations: list[Evaluation]) -> str:
     """One paragraph: every figure (parts folded into their whole), then the counts."""
     ids = {e.target.id for e in evaluations}
     children: dict[str, list[Evaluation]] = {}
@@ -204,90 +222,135 @@ def objective_paragraph(evaluations: list[Evaluation], final: bool = True) -> st
             continue
         parts = [p for p in children.get(e.target.id, []) if p.figure]
         if e.figure:
-            clause = target_clause(e, final)
+            clause = target_clause(e) + verdict_tail(e)
             if parts:
                 clause += ", trong đó " + ", ".join(part_clause(p) for p in parts)
             clauses.append(clause)
         elif parts:
-            clauses += [target_clause(p, final) for p in parts]
+            clauses += [target_clause(p) + verdict_tail(p) for p in parts]
     group = evaluations[0].target.group
     head = f"{group}: " if group else ""
     body = capitalised("; ".join(clauses)) + ". " if clauses else ""
     missing = [e.target for e in evaluations if e.figure is None]
     if not clauses:
         return f"{head}{capitalised(f'chưa có số liệu của {len(missing)} chỉ tiêu: {_labels(missing)}')}."
-    tail = counts_words(evaluations)
+    tail = [counts_words(evaluations)] if len(evaluations) - len(missing) > 1 else []
     if missing:
-        tail += f"; chưa có số liệu: {_labels(missing)}"
-    return f"{head}{body}{capitalised(tail)}."
+        tail.append(f"chưa có số liệu: {_labels(missing)}")
+    return f"{head}{body}{capitalised('; '.join(tail))}." if tail else f"{head}{body.rstrip()}"
+
+
+def verdict_tail(evaluation: Evaluation) -> str:
+    """', đúng tiến độ' after a clause: its verdict, unless the clause has said it already
+    ('vượt kế hoạch', 'chưa có số liệu của kỳ')."""
+    if evaluation.exceeded or evaluation.status == "no_data":
+        return ""
+    return f", {VERDICT_PHRASES[evaluation.status]}"
 
 
 def counts_words(evaluations: list[Evaluation], missing: bool = False) -> str:
-    """'đạt 2/17 chỉ tiêu, 5 đúng tiến độ, 3 chưa đạt' (and '14 chưa có số liệu' if asked)."""
+    """'đạt 2/17 chỉ tiêu, 5 đúng tiến độ, 3 chưa đạt' (and '14 chưa có số liệu' if asked);
+    no count that is zero: '6 chỉ tiêu: 1 chưa đạt, 5 chưa có số liệu'."""
     counts = count_statuses(evaluations)
-    text = f"đạt {counts['met']}/{counts['total']} chỉ tiêu"
-    shown = ("on_track", "behind", "near", "not_met") + (("no_data",) if missing else ())
-    for key in shown:
-        if counts[key]:
-            text += f", {counts[key]} {STATUS_WORDS[key].lower()}"
-    return text
+    shown = ("on_track", "behind", "over_pace", "near", "not_met", "in_progress") + (("no_data",) if missing else ())
+    others = [f"{counts[key]} {STATUS_WORDS[key].lower()}" for key in shown if counts[key]]
+    if not counts["met"]:
+        return f"{counts['total']} chỉ tiêu: {', '.join(others)}" if others else f"{counts['total']} chỉ tiêu"
+    return ", ".join([f"đạt {counts['met']}/{counts['total']} chỉ tiêu", *others])
 
 
-def _verb(evaluation: Evaluation) -> str:
+def _verb(evaluation: Evaluation, figure: Actual | None = None) -> str:
     """'đạt', 'ở mức' for a figure that should stay low, 'ước …' for an estimate."""
     verb = "ở mức" if evaluation.target.less_is_better else "đạt"
-    return f"ước {verb}" if evaluation.figure.estimated else verb
+    return f"ước {verb}" if (figure or evaluation.figure).estimated else verb
 
 
-def _actual(evaluation: Evaluation) -> str:
+def _reached(evaluation: Evaluation) -> str:
+    """'đạt 2,9 tỷ đồng'; an estimate beside the actual it grows from: 'đến 31/05/2023 đạt
+    2,6 tỷ đồng, ước đến 30/06/2023 đạt 2,9 tỷ đồng'."""
+    target, figure = evaluation.target, evaluation.figure
+    text = f"{_verb(evaluation)} {figure_with_unit(figure, target)}"
+    reported = evaluation.reported
+    if reported is None:
+        return text
+    return (f"đến {format_date(reported.since)} {_verb(evaluation, reported)} {figure_with_unit(reported, target)}, "
+            f"{text.replace('ước ', f'ước đến {format_date(figure.since)} ', 1)}")
+
+
+def _compared(evaluation: Evaluation) -> list[str]:
+    """What the figure is worth, after it: 'bằng 52% kế hoạch năm', 'tăng 6,9% so với cùng
+    kỳ năm 2022', 'bằng 98,1% dự toán', 'vượt kế hoạch', 'thấp hơn khoảng kế hoạch'."""
+    target, last = evaluation.target, evaluation.figure.since.year - 1
+    said = []
+    if target.share_of and evaluation.reference:
+        share = evaluation.figure.actual * 100 / evaluation.reference
+        said.append(f"bằng {format_percent(share, target.bounds)} {lowered(target.reference_label or 'số tham chiếu')}")
+    elif target.kind == "cumulative" and evaluation.attainment is not None:
+        whose = "mục tiêu năm" if target.change else "kế hoạch năm"
+        said.append(f"bằng {attainment_text(evaluation)} {whose}")
+    if evaluation.change is not None:
+        basis = f"cùng kỳ năm {last}" if evaluation.change_basis == "period" else f"năm {last}"
+        said.append(f"{change_words(evaluation.change, target)} so với {basis}")
+    elif evaluation.previous and evaluation.previous.ratio is not None and not target.change:
+        said.append(f"{change_words(evaluation.previous.ratio - 100)} so với cùng kỳ năm {last}")
+    if evaluation.exceeded:
+        said.append("vượt kế hoạch")
+    if evaluation.off_range:
+        said.append(OFF_RANGE_WORDS[evaluation.off_range])
+    return said
+
+
+def _bracket(evaluation: Evaluation, compared: list[str]) -> list[str]:
+    """What stands in the one bracket after a figure: its date when it is old, why it has no
+    verdict, and the plan (unless 'bằng …% kế hoạch năm' already says it)."""
     target = evaluation.target
-    text = with_unit(actual_figure(evaluation.figure, target), target.unit)
-    return f"{text} ({stale_note(evaluation)})" if evaluation.stale else text
+    inside = [stale_note(evaluation)] if evaluation.stale else []
+    if evaluation.reason == "period":
+        inside.append(f"số liệu đến ngày {format_date(evaluation.figure.since)}, chưa có số liệu của kỳ"
+                      if not evaluation.stale else "chưa có số liệu của kỳ")
+    elif evaluation.reason == "base":
+        inside.append("chưa có số liệu năm trước để so sánh")
+    elif evaluation.reason == "reference":
+        inside.append(f"chưa có số liệu {lowered(target.reference_label or 'tham chiếu')}")
+    if not any(c.endswith("kế hoạch năm") for c in compared):
+        plan = plan_sentence(target)
+        if target.change:
+            plan += f" so với năm {evaluation.figure.since.year - 1}"
+        inside.append(f"kế hoạch {plan}")
+    return inside
 
 
-def target_clause(evaluation: Evaluation, final: bool = True) -> str:
+def target_clause(evaluation: Evaluation) -> str:
     """What one target reached, as a commune report says it: 'thu ngân sách … ước đạt 2,9 tỷ
-    đồng, bằng 52% kế hoạch năm, tăng 6,9% so với cùng kỳ'.  No comparison symbols; a
-    figure that should stay low is 'ở mức'; an estimate says 'ước'; a stale figure its date."""
+    đồng, bằng 52% kế hoạch năm, tăng 6,9% so với cùng kỳ năm 2022'.  No comparison symbols;
+    a figure that should stay low is 'ở mức'; an estimate says 'ước' (and the actual before
+    it); an old figure its date; one bracket at most."""
     target, figure = evaluation.target, evaluation.figure
     label = lowered(without_part_words(target.label))
-    verb, actual, plan = _verb(evaluation), _actual(evaluation), plan_sentence(target)
-    # A figure with its date and its plan in one bracket: '43,5 triệu đồng (số liệu đến ngày
-    # 30/05/2023; kế hoạch từ 42 triệu đồng trở lên)'.
-    figure_only = with_unit(actual_figure(figure, target), target.unit)
-    dated = f"{stale_note(evaluation)}; " if evaluation.stale else ""
+    plan = plan_sentence(target)
     if target.kind == "checklist":
         met = [r.item for r in figure.records if r.met]
         which = f" ({', '.join(met)})" if met else ""
-        text = f"{label}: {verb} {actual_figure(figure, target)}/{len(target.items)} tiêu chí{which}, kế hoạch {plan}"
-    elif target.change and not final and target.kind == "cumulative" and evaluation.attainment is not None:
-        # Before the year ends a running total is measured against the year's goal, not
-        # against the whole of last year.
-        text = (f"{label} {verb} {actual}, bằng {attainment_text(evaluation)} mục tiêu năm "
-                f"(kế hoạch {plan} so với năm {figure.as_of.year - 1})")
-    elif target.change:
-        if evaluation.change is None:
-            return f"{label} {verb} {figure_only} ({dated}chưa có số liệu năm trước để so sánh; kế hoạch {plan})"
-        return f"{label} {verb} {actual}, {change_words(evaluation.change)} so với năm {figure.as_of.year - 1} " \
-               f"(kế hoạch {plan})"
-    elif evaluation.off_range:
-        text = f"{label} {verb} {actual}, {OFF_RANGE_WORDS[evaluation.off_range]} (kế hoạch {plan})"
-    elif target.kind == "cumulative" and evaluation.attainment is not None:
-        text = f"{label} {verb} {actual}, bằng {attainment_text(evaluation)} kế hoạch năm"
-    else:
-        text = f"{label} {verb} {figure_only} ({dated}kế hoạch {plan})"
-    previous = evaluation.previous
-    if previous and previous.ratio is not None:
-        text += f", {change_words(previous.ratio - 100)} so với cùng kỳ"
-    return text
+        return f"{label}: {_verb(evaluation)} {actual_figure(figure, target)}/{len(target.items)} tiêu chí{which}, " \
+               f"kế hoạch {plan}"
+    if target.kind == "rating":
+        return f"{label}: {actual_figure(figure, target)} (kế hoạch {plan})"
+    if target.kind == "judged":
+        return f"{label}: tự đánh giá {actual_figure(figure, target).lower()}"
+    compared = _compared(evaluation)
+    text = ", ".join([f"{label} {_reached(evaluation)}", *compared])
+    inside = _bracket(evaluation, compared)
+    return f"{text} ({'; '.join(inside)})" if inside else text
 
 
 def part_clause(evaluation: Evaluation) -> str:
-    """A part inside its whole's clause: 'nuôi trồng thủy sản đạt 100 tấn (52,1% kế hoạch)'."""
-    text = f"{lowered(without_part_words(evaluation.target.label))} {_verb(evaluation)} {_actual(evaluation)}"
+    """A part inside its whole's clause: 'nuôi trồng thủy sản đạt 100 tấn (52,1% kế hoạch)',
+    one bracket with its date when it is old."""
+    text = f"{lowered(without_part_words(evaluation.target.label))} {_reached(evaluation)}"
+    inside = [stale_note(evaluation)] if evaluation.stale else []
     if evaluation.attainment is not None:
-        text += f" ({attainment_text(evaluation)} kế hoạch)"
-    return text
+        inside.append(f"{attainment_text(evaluation)} kế hoạch")
+    return f"{text} ({'; '.join(inside)})" if inside else text
 
 
 _PART_WORDS = re.compile(r"^trong đó[:,]?\s*", re.IGNORECASE)
@@ -352,9 +415,7 @@ def _shortcomings(by_objective, tasks: list[OccurrenceState], actions: tuple[Act
             continue
         text = f"- Mục tiêu {objective.id}: "
         if short:
-            clauses = "; ".join(f"{target_clause(e)}, {STATUS_WORDS[e.status].lower()}" for e in short)
-            text += f"{len(short)} chỉ tiêu chưa đạt hoặc chậm tiến độ: {clauses}." if len(short) > 1 \
-                else f"{capitalised(clauses)}."
+            text += f"{capitalised(shortfalls(short))}."
         if written and written.causes:  # her account of the causes stands in place of ours
             causes = [unended(written.causes)]
         else:
@@ -363,9 +424,7 @@ def _shortcomings(by_objective, tasks: list[OccurrenceState], actions: tuple[Act
             causes += [unended(r.note) for e in short for r in e.figure.records if r.note]
         if causes:
             text += f" Nguyên nhân: {'; '.join(_unique(causes))}."
-        taken = [a for e in short for a in actions_about(list(actions), e.target.id, None)]
-        if taken:
-            text += " Đã mở hành động khắc phục " + "; ".join(action_phrase(a) for a in taken) + "."
+        text += _actions_taken({a.id: (a, e) for e in short for a in actions_about(list(actions), e.target.id, None)})
         paragraphs.append(text)
     overdue = [s for s in tasks if s.status == "overdue"]
     if overdue:
@@ -374,9 +433,8 @@ def _shortcomings(by_objective, tasks: list[OccurrenceState], actions: tuple[Act
             by_task.setdefault(state.task.id, []).append(state)
         listed = "; ".join(lowered(overdue_phrase(late)) for late in by_task.values())
         text = f"- Kế hoạch: {len(overdue)} lần thực hiện nhiệm vụ quá hạn: {listed}."
-        taken = [a for s in overdue for a in actions_about(list(actions), s.task.id, s.occurrence.key)]
-        if taken:
-            text += " Đã mở hành động khắc phục " + "; ".join(action_phrase(a) for a in taken) + "."
+        text += _actions_taken({a.id: (a, None) for s in overdue
+                                for a in actions_about(list(actions), s.task.id, s.occurrence.key)})
         paragraphs.append(text)
     missing = [s for s in tasks if s.missing_evidence]
     if missing:
@@ -391,6 +449,72 @@ def _shortcomings(by_objective, tasks: list[OccurrenceState], actions: tuple[Act
                                       for states in by_task.values())
         paragraphs.append(f"- Minh chứng: {len(by_task)} nhiệm vụ thường xuyên chưa lưu minh chứng{listed}.")
     return paragraphs or ["Không có tồn tại, hạn chế đáng kể trong kỳ."]
+
+
+SHORT_ORDER = ("behind", "over_pace", "near", "not_met")
+SHORT_WORDS = {"behind": "chậm tiến độ", "over_pace": "có nguy cơ vượt mức kế hoạch", "near": "gần đạt kế hoạch",
+               "not_met": "chưa đạt kế hoạch"}
+
+
+def shortfalls(short: list[Evaluation]) -> str:
+    """The targets that fall short, alike ones together, each with how far it is from its
+    plan or its pace (what section I does not say): '2 chỉ tiêu chậm tiến độ: …; 1 chỉ tiêu
+    chưa đạt kế hoạch: dân số sử dụng nước sạch đạt 98,7%, thấp hơn kế hoạch 0,8 điểm phần trăm'."""
+    said = []
+    for status in SHORT_ORDER:
+        alike = [e for e in short if e.status == status]
+        if alike:
+            count = f"{len(alike)} chỉ tiêu " if len(alike) > 1 else "chỉ tiêu "
+            said.append(f"{count}{SHORT_WORDS[status]}: {', '.join(gap_clause(e) for e in alike)}")
+    return "; ".join(said)
+
+
+def gap_clause(evaluation: Evaluation) -> str:
+    """One target that falls short and by how much: 'tổng sản lượng thủy sản đạt 400 tấn,
+    thấp hơn tiến độ cần đạt đến ngày 31/05/2023 (493,9 tấn)', 'tỷ lệ hộ nghèo ở mức 3,5%,
+    cao hơn kế hoạch 0,13 điểm phần trăm'."""
+    target, figure = evaluation.target, evaluation.figure
+    label = lowered(without_part_words(target.label))
+    if target.kind == "checklist":
+        lost = [item for item in target.items if item not in {r.item for r in figure.records if r.met}]
+        return f"{label} đạt {actual_figure(figure, target)}/{len(target.items)} tiêu chí, còn {', '.join(lost)}"
+    if not target.numeric:
+        return target_clause(evaluation)
+    reached = f"{label} {_reached(evaluation)}"
+    if evaluation.expected is not None and evaluation.status in ("behind", "over_pace"):
+        side = "thấp hơn" if evaluation.status == "behind" else "cao hơn"
+        expected = with_unit(rounded_number(evaluation.expected), target.unit)
+        return f"{reached}, {side} tiến độ cần đạt đến ngày {format_date(figure.since)} ({expected})"
+    if evaluation.off_range:
+        return f"{reached}, {OFF_RANGE_WORDS[evaluation.off_range]} ({plan_sentence(target)})"
+    if target.change:
+        told = f", {change_words(evaluation.change, target)} so với năm {figure.since.year - 1}" \
+            if evaluation.change is not None else ""
+        return f"{reached}{told} (kế hoạch {plan_sentence(target)})"
+    low, high = evaluation.goal
+    gap = low - figure.actual if not target.less_is_better else figure.actual - high
+    if gap <= 0:  # 'trên 90%' and 90% reached: on the line, not past it
+        return f"{reached}, chưa đạt mức kế hoạch ({plan_sentence(target)})"
+    side = "thấp hơn" if not target.less_is_better else "cao hơn"
+    unit = f" {POINTS}" if target.unit == "%" else f" {target.unit}"
+    return f"{reached}, {side} kế hoạch {figure_number(gap, target, figure.computed)}{unit}"
+
+
+def _actions_taken(taken: dict[str, tuple[Action, Evaluation | None]]) -> str:
+    """' Đã mở hành động khắc phục …', each action once; one closed as effective while its
+    target still falls short at a later figure is said to be so, and reopening proposed."""
+    if not taken:
+        return ""
+    phrases = []
+    for action, evaluation in taken.values():
+        closed = action.closed
+        if closed and closed.effective and evaluation is not None and evaluation.figure.since > closed.closed_on:
+            phrases.append(f"{action.id}: {action.opened.action} (đã đóng {format_date(closed.closed_on)}, đánh giá có "
+                           f"hiệu lực, nhưng số liệu đến ngày {format_date(evaluation.figure.since)} vẫn "
+                           f"{SHORT_WORDS[evaluation.status]}: đề nghị mở lại hành động khắc phục)")
+        else:
+            phrases.append(action_phrase(action))
+    return " Đã mở hành động khắc phục " + "; ".join(phrases) + "."
 
 
 def _quarters(states: list[OccurrenceState]) -> str:
@@ -415,10 +539,11 @@ def _directions(by_objective, tasks: list[OccurrenceState], actions: tuple[Actio
                if o.id in notes.objectives and notes.objectives[o.id].directions}
     paragraphs = [f"- Mục tiêu {number}: {unended(text)}." for number, text in written.items()]
     # Where she wrote the directions for an objective, hers stand in place of ours.
-    short = [e.target for o, mine in by_objective if o.id not in written for e in mine if e.status in NEEDS_ACTION]
+    short = [o.id for o, mine in by_objective if o.id not in written and any(e.status in NEEDS_ACTION for e in mine)]
     if short:
-        paragraphs.append(f"- Tập trung chỉ đạo, có giải pháp đẩy nhanh các chỉ tiêu chưa đạt hoặc chậm tiến độ: "
-                          f"{_labels(short)}.")
+        which = f"Mục tiêu {short[0]}" if len(short) == 1 else f"các Mục tiêu {', '.join(map(str, short))}"
+        paragraphs.append(f"- Tập trung chỉ đạo, có giải pháp đẩy nhanh các chỉ tiêu chưa đạt, chậm tiến độ của {which} "
+                          "(nêu tại mục III).")
     missing = [e.target for _, mine in by_objective for e in mine if e.figure is None]
     if missing:
         paragraphs.append(f"- Các ngành gửi số liệu còn thiếu của {len(missing)} chỉ tiêu để tổng hợp.")
