@@ -358,6 +358,13 @@ def test_the_year_report_has_an_editable_chart_beside_the_half_year(recorded, da
         assert '<c:pt idx="5">' not in values and '<c:pt idx="4">' in values
     assert any(name.startswith("/word/embeddings/") and name.endswith(".xlsx") for name in parts)  # edit data in Word
     assert "[[BIỂU ĐỒ]]" not in texts(document)
+    # In section I, between its sentence and its caption, all kept together: never alone on a page.
+    paragraphs = document.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p._p.findall(".//" + qn("w:drawing")))
+    assert paragraphs[at - 1].text.endswith("như biểu đồ dưới đây:") and paragraphs[at - 1].paragraph_format.keep_with_next
+    assert paragraphs[at].paragraph_format.keep_with_next
+    assert paragraphs[at + 1].text.startswith("Biểu đồ: Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ")
+    assert at < next(i for i, p in enumerate(paragraphs) if p.text == "II. KẾT QUẢ THỰC HIỆN KẾ HOẠCH")
     h1 = make_report(recorded, data_dir, "--period", "h1")
     assert not [name for name in (p.partname for p in h1.part.package.iter_parts()) if "chart" in name]
 
@@ -381,3 +388,30 @@ def test_every_estimate_says_so_in_every_section(cli, data_dir, monkeypatch):
         assert len(figures) >= 1 and all(after.startswith(" ước đạt ") for after in figures), (label, mentions)
     shortcomings = " ".join(section(body, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"))
     assert "thu nhập bình quân đầu người ước đạt 40 triệu đồng" in shortcomings
+
+
+def test_no_number_or_heading_word_is_broken_across_lines(recorded, data_dir):
+    """'1.936,49' once came out as '1.936,4 / 9' and the id heading as 'ST / T': each
+    column is as wide as its longest figure or word, whatever the period."""
+    from mtcl.report.layout import needs, text_width
+
+    for period in ("h1", "9m", "year"):
+        document = make_report(recorded, data_dir, "--period", period, "--date", "28/11/2023", "--force")
+        appendix = document.tables[-1]._tbl
+        widths = [int(c.get(qn("w:w"))) for c in appendix.tblGrid.findall(qn("w:gridCol"))]
+        least, _ = needs(appendix)
+        assert all(w >= n for w, n in zip(widths, least)), (period, widths, least)
+        assert abs(sum(widths) - Mm(165).twips) <= len(widths)  # the table keeps the page's width (each rounded)
+        plan_column = [t.text for t in document.tables[-1].columns[3].cells]
+        assert "1.936,49" in plan_column
+        # '1.936,49' at 11 pt is wider than the 17 mm the template gave the column
+        assert text_width("1.936,49", 11) + 216 > round(Mm(17).twips)
+
+
+def test_fitting_takes_room_first_from_columns_that_lose_nothing():
+    from mtcl.report.layout import fitted
+
+    # column 0 needs 300 more; column 2 has 200 beyond its whole lines, column 1 the rest
+    assert fitted([1000, 3000, 1500], [1300, 1000, 800], [1300, 5000, 1300]) == [1300, 2900, 1300]
+    assert fitted([1000, 3000], [900, 1000], [900, 5000]) == [1000, 3000]  # nothing to do
+    assert fitted([1000, 1000], [1500, 1000]) == [1000, 1000]  # no room anywhere: left as it is

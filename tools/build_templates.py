@@ -129,6 +129,11 @@ def build_report_template(path: Path) -> Path:
     _heading(document, "{{ o.heading }}", indent=True)
     _lines(document, "o.paragraphs")
     _tag(document, "{%p endfor %}")
+    _tag(document, "{%p if chart %}")  # the chart with its sentence and caption, never alone on a page
+    _body_paragraph(document, "{{ chart.lead }}").paragraph_format.keep_with_next = True
+    _paragraph(document, "{{ chart.mark }}", size=12).paragraph_format.keep_with_next = True
+    _paragraph(document, "{{ chart.caption }}", italic=True, size=12)
+    _tag(document, "{%p endif %}")
     _heading(document, "II. KẾT QUẢ THỰC HIỆN KẾ HOẠCH")
     _lines(document, "plan")
     _heading(document, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
@@ -147,9 +152,6 @@ def build_report_template(path: Path) -> Path:
     _appendix_table(document, COMPARED_COLUMNS, "rows")
     _tag(document, "{%p else %}")
     _appendix_table(document, RESULT_COLUMNS, "rows")
-    _tag(document, "{%p endif %}")
-    _tag(document, "{%p if chart %}")
-    _paragraph(document, "{{ chart.mark }}", size=12)
     _tag(document, "{%p endif %}")
     return _save(document, path)
 

@@ -100,7 +100,10 @@ def objectives_chart(book: Book, views: list[tuple[str, YearStatus]]) -> dict:
                   for number, flags in met.items()]
         series.append({"name": f"{name} (đến {format_date(view.as_of)})", "values": values,
                        "percents": [format_percent(v) if v is not None else NO_DATA for v in values]})
+    named = " và ".join(name.lower() for name, _ in views)
     return {"mark": CHART_MARK, "title": "Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ theo từng mục tiêu (%)",
+            "lead": f"Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ của từng mục tiêu ({named}) như biểu đồ dưới đây:",
+            "caption": f"Biểu đồ: Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ theo từng mục tiêu ({named})",
             "categories": [f"MT {n}" if n in reported else f"MT {n} ({NO_DATA})" for n in numbers],
             "series": series}
 

@@ -178,6 +178,9 @@ def render_docx(context: dict, out: Path, shipped: str, template: Path | None = 
         xml = document.patch_xml(document.get_xml())
         raise _template_error(template or Path(shipped), exc, "\n".join(_paragraph_texts(xml))) from None
     _place_charts(document.docx, context)
+    from mtcl.report.layout import fit_columns
+
+    fit_columns(document.docx)
     buffer = io.BytesIO()
     document.save(buffer)
     try:
