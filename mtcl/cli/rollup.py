@@ -109,7 +109,7 @@ def print_rollup(result: Rollup) -> None:
         counts = body.counts
         overdue = f" ({body.actions_overdue})" if body.actions_overdue else ""
         decision = [(body.decision or "").split(" ngày")[0] or styled("chưa có", "yellow")] if wide else []
-        grid.add_row(body.name, *decision, f"{counts['met']}/{counts['total']}", str(counts["behind"] + counts["not_met"]),
+        grid.add_row(body.name, *decision, f"{counts['met']}/{counts['total']}", str(body.short),
                      str(counts["no_data"]), str(body.tasks_overdue), f"{body.actions_open}{overdue}",
                      CHECKS[body.checks.get("internal_audit")], CHECKS[body.checks.get("management_review")])
     out.print(grid)

@@ -19,7 +19,9 @@ COLOURS = {
     "near": "yellow",
     "on_track": "cyan",
     "behind": "red",
+    "over_pace": "red",
     "not_met": "red",
+    "in_progress": "cyan",
     "no_data": "bright_black",
 }
 BAR_WIDTH = 5

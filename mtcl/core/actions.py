@@ -32,7 +32,7 @@ from mtcl.core.words import STATUS_WORDS
 ACTIONS_FILE = "actions.jsonl"
 REF_PREFIX = "DP"  # a closing (đóng phiếu)
 # The statuses of a target that call for a corrective action.
-NEEDS_ACTION = ("not_met", "near", "behind")
+NEEDS_ACTION = ("behind", "over_pace", "near", "not_met")  # falling short, in the order reports name them
 
 
 @dataclass(kw_only=True, slots=True, frozen=True, config=ENTRY_CONFIG)

@@ -88,6 +88,7 @@ class Evaluation:
     expected: Decimal | None = None  # where the pace says the figure should stand at its date
     reference: Decimal | None = None  # the figure a share_of plan is a share of
     reported: Actual | None = None  # the latest actual figure, when the one that counts is an estimate
+    missed: tuple[date, ...] = ()  # a plan for each period: the ends of the periods that missed it
 
     @property
     def actual(self) -> Decimal | None:
@@ -182,6 +183,7 @@ class Verdict:
     status: Status
     expected: Decimal | None = None
     reason: Reason | None = None
+    missed: tuple[date, ...] = ()  # the ends of the periods whose own amount missed the plan (every)
 
 
 def judge(target: Target, figure: Actual, on: date, aims: tuple[Decimal, Decimal] | None = None,
@@ -227,7 +229,7 @@ def judge_periods(target: Target, targets: dict[str, Target], index: RecordIndex
     year-to-date figure at its end less the one at the end of the period before) must meet
     the plan; a period without a figure dated in it is not reported."""
     low, high = target.bounds
-    missed = unreported = False
+    missed, unreported = [], False
     start, before = date(on.year, 1, 1), Decimal(0)
     for end in period_ends(on.year, target.every):
         if end > on:
@@ -237,10 +239,10 @@ def judge_periods(target: Target, targets: dict[str, Target], index: RecordIndex
         if not index.dated(target.id, start, end):
             unreported = True
         elif not satisfies(total - before, target.op, low, high):
-            missed = True
+            missed.append(end)
         start, before = date.fromordinal(end.toordinal() + 1), total
     if missed:
-        return Verdict("not_met")
+        return Verdict("not_met", missed=tuple(missed))
     if unreported:
         return Verdict("no_data", reason="period")
     return Verdict("met" if on >= date(on.year, 12, 31) else "on_track")
@@ -248,8 +250,9 @@ def judge_periods(target: Target, targets: dict[str, Target], index: RecordIndex
 
 def attainment(target: Target, actual: Decimal, aims: tuple[Decimal, Decimal] | None) -> Decimal | None:
     """The figure as a percentage of the goal: only where more is better, for a plan that is
-    not a band, a goal above 0 and a figure not below 0."""
-    if not target.numeric or target.less_is_better or target.op == "between" or aims is None:
+    not a band nor a plan for each period (a year's total is no share of one quarter's plan),
+    a goal above 0 and a figure not below 0."""
+    if not target.numeric or target.less_is_better or target.op == "between" or target.every or aims is None:
         return None
     if aims[0] <= 0 or actual < 0:
         return None
@@ -320,8 +323,8 @@ def evaluate_target(target: Target, targets: dict[str, Target], index: RecordInd
     change, basis = _change(target, figure, as_of, base, same_period)
     return Evaluation(
         status=verdict.status, attainment=attainment(target, figure.actual, aims), expected=verdict.expected,
-        reason=verdict.reason, change=change, change_basis=basis, off_range=off_range(target, figure.actual, aims),
-        exceeded=verdict.status == "met" and exceeded(target, figure.actual, aims), **common)
+        reason=verdict.reason, missed=verdict.missed, change=change, change_basis=basis,
+        off_range=off_range(target, figure.actual, aims), exceeded=verdict.status == "met" and exceeded(target, figure.actual, aims), **common)
 
 
 def _change(target: Target, figure: Actual, on: date, base: Decimal | None,

@@ -137,8 +137,8 @@ def build_record(target: Target, typed: Typed, year: int, today: date, stamp: St
         if typed.of is not None:
             raise UserError(f"chỉ tiêu {target.id} được đánh giá bằng lời: không dùng --of")
         if common["note"] is None:
-            raise UserError(f"chỉ tiêu {target.id} do đơn vị tự đánh giá: ghi lý do bằng --note",
-                            "kèm minh chứng bằng --source (số, ký hiệu văn bản)")
+            raise UserError(f"chỉ tiêu {target.id} được đánh giá bằng lời: ghi căn cứ bằng --note",
+                            "kèm văn bản làm căn cứ bằng --source (số, ký hiệu văn bản)")
         if target.kind == "rating":
             return FigureRecord(grade=_choice(target, target.scale, typed.value, "mức xếp loại"), **common)
         said = _choice(target, [JUDGED_WORDS[True], JUDGED_WORDS[False]], typed.value, "đánh giá")

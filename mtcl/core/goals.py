@@ -135,3 +135,12 @@ def period_ends(year: int, every: str) -> list[date]:
     """The ends of the months, quarters or halves of the year."""
     step = {"month": 1, "quarter": 3, "half": 6}[every]
     return [month_end(year, month) for month in range(step, 13, step)]
+
+
+def period_name(every: str, end: date) -> str:
+    """'tháng 9', 'quý III', '6 tháng cuối năm': the period of a plan for each that ends on ``end``."""
+    if every == "month":
+        return f"tháng {end.month}"
+    if every == "quarter":
+        return f"quý {('I', 'II', 'III', 'IV')[(end.month - 1) // 3]}"
+    return "6 tháng đầu năm" if end.month <= 6 else "6 tháng cuối năm"

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from mtcl.core.attainment import Actual, Evaluation
 from mtcl.core.figures import FigureRecord, doubt, record_value, twins, typed_places
+from mtcl.core.goals import period_name
 from mtcl.core.models import Target
 from mtcl.core.numbers import format_date, format_number, format_percent, format_quantity, rounded_number
 
@@ -354,9 +355,16 @@ def status_words(evaluation: Evaluation) -> str:
     word = STATUS_WORDS[evaluation.status]
     if evaluation.status == "in_progress":
         return f"{word} (đến năm {evaluation.target.by})"
+    if evaluation.missed:
+        return f"{word} ({missed_periods(evaluation)})"
     if evaluation.exceeded:
         return f"{word} (vượt kế hoạch)"
     return f"{word} ({OFF_RANGE_WORDS[evaluation.off_range]})" if evaluation.off_range else word
+
+
+def missed_periods(evaluation: Evaluation) -> str:
+    """'quý III', 'tháng 2, tháng 5': the periods whose own amount missed a plan for each."""
+    return ", ".join(period_name(evaluation.target.every, end) for end in evaluation.missed)
 
 
 def actual_number(evaluation: Evaluation) -> str:

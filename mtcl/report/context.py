@@ -24,7 +24,7 @@ from mtcl.core.schedule import OccurrenceState, plan_summary
 from mtcl.core.text import one_line
 from mtcl.core.words import (OFF_RANGE_WORDS, POINTS, STATUS_WORDS, VERDICT_PHRASES, action_phrase, actual_figure,
                              attainment_text, capitalised, change_words, figure_number, figure_with_unit, lowered,
-                             overdue_phrase, plan_progress, plan_sentence, stale_note, with_unit)
+                             missed_periods, overdue_phrase, plan_progress, plan_sentence, stale_note, with_unit)
 from mtcl.files.book import Book
 from mtcl.usecases.status import TargetRow, YearStatus
 from mtcl.usecases.views import TARGET_COLUMNS, pick, row_words
@@ -245,8 +245,8 @@ def objective_paragraph(evaluations: list[Evaluation]) -> str:
 
 def verdict_tail(evaluation: Evaluation) -> str:
     """', đúng tiến độ' after a clause: its verdict, unless the clause has said it already
-    ('vượt kế hoạch', 'chưa có số liệu của kỳ')."""
-    if evaluation.exceeded or evaluation.status == "no_data":
+    ('vượt kế hoạch', 'chưa có số liệu của kỳ', a judgement)."""
+    if evaluation.exceeded or evaluation.status == "no_data" or evaluation.target.kind == "judged":
         return ""
     return f", {VERDICT_PHRASES[evaluation.status]}"
 
@@ -300,6 +300,8 @@ def _compared(evaluation: Evaluation) -> list[str]:
         said.append("vượt kế hoạch")
     if evaluation.off_range:
         said.append(OFF_RANGE_WORDS[evaluation.off_range])
+    if evaluation.missed:
+        said.append(f"{missed_periods(evaluation)} không đạt")
     return said
 
 
@@ -454,7 +456,6 @@ def _shortcomings(by_objective, tasks: list[OccurrenceState], actions: tuple[Act
     return paragraphs or ["Không có tồn tại, hạn chế đáng kể trong kỳ."]
 
 
-SHORT_ORDER = ("behind", "over_pace", "near", "not_met")
 SHORT_WORDS = {"behind": "chậm tiến độ", "over_pace": "có nguy cơ vượt mức kế hoạch", "near": "gần đạt kế hoạch",
                "not_met": "chưa đạt kế hoạch"}
 
@@ -464,7 +465,7 @@ def shortfalls(short: list[Evaluation]) -> str:
     plan or its pace (what section I does not say): '2 chỉ tiêu chậm tiến độ: …; 1 chỉ tiêu
     chưa đạt kế hoạch: dân số sử dụng nước sạch đạt 98,7%, thấp hơn kế hoạch 0,8 điểm phần trăm'."""
     said = []
-    for status in SHORT_ORDER:
+    for status in NEEDS_ACTION:
         alike = [e for e in short if e.status == status]
         if alike:
             count = f"{len(alike)} chỉ tiêu " if len(alike) > 1 else "chỉ tiêu "
@@ -490,6 +491,8 @@ def gap_clause(evaluation: Evaluation) -> str:
         return f"{reached}, {side} tiến độ cần đạt đến ngày {format_date(figure.since)} ({expected})"
     if evaluation.off_range:
         return f"{reached}, {OFF_RANGE_WORDS[evaluation.off_range]} ({plan_sentence(target)})"
+    if evaluation.missed:
+        return f"{reached}, {missed_periods(evaluation)} không đạt (kế hoạch {plan_sentence(target)})"
     if target.change:
         told = f", {change_words(evaluation.change, target)} so với năm {figure.since.year - 1}" \
             if evaluation.change is not None else ""

@@ -89,7 +89,7 @@ def register_context(book: Book, on: date) -> dict:
     }
 
 
-RANK = {"met": 4, "on_track": 3, "near": 2, "behind": 1, "not_met": 0}
+RANK = {"met": 4, "on_track": 3, "in_progress": 3, "near": 2, "behind": 1, "over_pace": 1, "not_met": 0}
 
 
 def trend(now: Evaluation, before: Evaluation) -> str:

@@ -62,7 +62,7 @@ def rollup_context(result: Rollup, catalogue: Catalogue, period_words: str, on: 
         "summary": summary,
         "bodies": [{
             "stt": str(number), "name": body.name, "met": met_text(body),
-            "short": "" if body.error else str(body.counts["behind"] + body.counts["not_met"]),
+            "short": "" if body.error else str(body.short),
             "no_data": "" if body.error else str(body.counts["no_data"]),
             "overdue": "" if body.error else str(body.tasks_overdue),
             "actions": "" if body.error else str(body.actions_open),

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from mtcl.core.actions import NEEDS_ACTION
 from mtcl.core.attainment import Evaluation
 from mtcl.core.errors import DataErrors, UserError
 from mtcl.core.models import Catalogue, Indicator
@@ -46,6 +47,11 @@ class BodySummary:
     checks: dict[str, bool | None] = field(default_factory=dict)  # internal audit, review: done, not, no task
     indicators: dict[str, Evaluation] = field(default_factory=dict)
     error: str | None = None
+
+    @property
+    def short(self) -> int:
+        """Targets that fall short (behind, over pace, near, not met)."""
+        return sum(self.counts.get(status, 0) for status in NEEDS_ACTION)
 
 @dataclass(frozen=True)
 class IndicatorRow:

@@ -227,7 +227,9 @@ BODY_COLUMNS: list[Column[BodySummary]] = [
     Column("on_track", "Đúng tiến độ", "number", 9, _count("on_track")),
     Column("near", "Gần đạt", "number", 8, _count("near")),
     Column("behind", "Chậm tiến độ", "number", 9, _count("behind")),
+    Column("over_pace", "Nguy cơ vượt mức", "number", 9, _count("over_pace")),
     Column("not_met", "Chưa đạt", "number", 8, _count("not_met")),
+    Column("in_progress", "Đang thực hiện", "number", 9, _count("in_progress")),
     Column("no_data", "Chưa có số liệu", "number", 9, _count("no_data")),
     Column("stale", "Số liệu cũ", "number", 8, _read(lambda b: b.stale)),
     Column("tasks_done", "Nhiệm vụ đã xong", "number", 10, _read(lambda b: b.tasks_done)),
@@ -312,6 +314,11 @@ def row_json(row: TargetRow) -> dict:
         "off_range": evaluation.off_range,
         "owner": target.owner,
         "group": target.group,
+        "change_basis": evaluation.change_basis,
+        "reason": evaluation.reason,
+        "exceeded": evaluation.exceeded,
+        "expected": _rounded(evaluation.expected),
+        "missed": list(evaluation.missed),
     }
 
 
