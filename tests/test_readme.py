@@ -68,3 +68,29 @@ def test_every_command_of_a_block_succeeds(block, tmp_path, monkeypatch):
         assert result.stdout.strip(), args  # every command of the README says what it did
         for written in WRITTEN.findall(result.stdout):  # and a file it says it wrote is there
             assert (tmp_path / written).is_file(), (args, written)
+
+
+def slug(heading: str) -> str:
+    """The anchor a heading gets, as GitHub and most Markdown viewers make it."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return "#" + text.replace(" ", "-")
+
+
+def headings(text: str) -> list[tuple[int, str]]:
+    """The document's ## and ### headings, outside code blocks."""
+    outside = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+    return [(len(m.group(1)), m.group(2).strip()) for m in re.finditer(r"^(##|###) (.+)$", outside, flags=re.M)]
+
+
+def test_the_contents_list_names_every_heading_and_every_link_resolves():
+    text = README.read_text(encoding="utf-8")
+    contents = text[text.index("## Mục lục"):].split("\n## ", 1)[0]
+    listed = re.findall(r"\[([^\]]+)\]\((#[^)]+)\)", contents)
+    wanted = [(h, slug(h)) for level, h in headings(text) if h != "Mục lục"]
+    assert [(name, anchor) for name, anchor in listed] == wanted
+    anchors = {slug(h) for _, h in headings(text)}
+    for target in re.findall(r"\]\((#[^)]+)\)", text):
+        assert target in anchors, f"the link {target} leads nowhere"
+    for path in re.findall(r"\]\(([^#)][^)]*)\)", text):
+        if not path.startswith(("http://", "https://")):
+            assert (REPO / path).exists(), f"the link {path} names no file of the repository"

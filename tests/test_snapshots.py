@@ -8,6 +8,7 @@ the diff before committing it.
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -56,3 +57,37 @@ def test_json(example, snapshot, name):
 
 def test_targets_json(example, snapshot):
     assert example("targets", "--json") == snapshot
+
+
+@pytest.mark.parametrize("columns", [120])
+@pytest.mark.parametrize("name", ["status", "plan"])
+def test_table_wide(example, snapshot, name, columns):
+    """At 120 columns too: a long task wraps at a word, nothing is cut."""
+    assert example(*COMMANDS[name], columns=columns) == snapshot
+
+
+@pytest.fixture
+def first_run(tmp_path, monkeypatch):
+    """The shipped 2023 data, opened in December 2026 by someone who has just installed mtcl."""
+    root = tmp_path / "data"
+    shutil.copytree(REPO / "data", root)
+    monkeypatch.setenv("MTCL_DATA", str(root))
+    monkeypatch.setenv("MTCL_TODAY", "2026-12-04")
+    return root
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("name", ["status", "plan"])
+def test_first_run_says_why_the_year_is_empty(first_run, snapshot, name, columns):
+    result = CliRunner().invoke(app, [name], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("năm 2023 đã qua mà chưa có số liệu nào được ghi") == 1
+    assert result.stdout == snapshot
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_init_preview(first_run, snapshot, columns):
+    result = CliRunner().invoke(app, ["init", "2024"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    assert not re.search(r"\w…|…\w", result.stdout)  # nothing cut mid-word
+    assert result.stdout == snapshot

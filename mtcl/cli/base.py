@@ -129,6 +129,17 @@ def date_option(text: str | None) -> date | None:
     return parse_date(text) if text is not None else None
 
 
+def past_year_notice(book) -> str | None:
+    """Said once on a first run: a year that is over with no figure at all shows every target
+    without figures and every task overdue, and the officer should know why and what next."""
+    now = today().year
+    if book.year >= now or book.records:
+        return None
+    return (f"Lưu ý: năm {book.year} đã qua mà chưa có số liệu nào được ghi, nên mọi chỉ tiêu là “Chưa có số liệu” "
+            f"và các nhiệm vụ đều quá hạn. Xem thử với số liệu minh họa: mtcl status --data examples; bắt đầu năm "
+            f"{now}: mtcl init {now} (hoặc mtcl init {now} --from-decision QĐ.docx).")
+
+
 def when(year: int, as_of: str | None = None, period: str | None = None) -> date:
     """The date a view is judged at: ``--as-of``, or ``--period``'s end, or today kept in the year."""
     if as_of is not None and period is not None:
@@ -159,10 +170,19 @@ def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callabl
                 if "Symlink loop" not in str(exc):
                     raise
                 fail(f"đường dẫn là liên kết vòng (symlink trỏ về chính nó): {exc}")
+            except KeyboardInterrupt:
+                # Every write is whole or not at all (a temporary file renamed into place).
+                echo("", err=True)
+                echo("Đã dừng (Ctrl-C). Không tệp nào bị ghi dở: dòng đang ghi (nếu có) hoặc đã ghi đủ, hoặc chưa ghi.",
+                     err=True)
+                raise typer.Exit(INTERRUPTED) from None
 
         return group.command(name, help=help, cls=VietnameseCommand, options_metavar="[TÙY_CHỌN]")(run)
 
     return register
+
+
+INTERRUPTED = 130  # the exit code of a program stopped by Ctrl-C, as shells give it
 
 
 def fail(message: str) -> None:
@@ -193,6 +213,10 @@ def ask(question: str) -> bool:
             answer = input(f"{last} ").strip().casefold()
         except EOFError:
             return False
+        except KeyboardInterrupt:
+            echo("", err=True)
+            echo("Đã dừng (Ctrl-C) khi đang hỏi: chưa ghi gì.", err=True)
+            raise typer.Exit(INTERRUPTED) from None
         if answer in YES or answer in NO:
             return answer in YES
         echo("Trả lời c (có) hoặc k (không).")

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, command, console, data_folder,
-                           date_option, echo, print_json, reports_folder, stamp, styled, table, today, when)
+                           date_option, echo, past_year_notice, print_json, reports_folder, stamp, styled, table, today,
+                           when)
 from mtcl.core.completions import Done
 from mtcl.core.errors import UserError
 from mtcl.core.numbers import format_date
@@ -62,6 +63,9 @@ def plan(
     elif as_json:
         print_json(plan_json(result, shown))
     else:
+        notice = past_year_notice(book)
+        if notice:
+            console().print(styled(notice, "yellow"))
         print_plan(book.year, result, shown)
 
 

@@ -21,7 +21,7 @@ from mtcl.report.render import TEMPLATES, export_template, render_docx, render_m
 @command("report", help="Lập báo cáo kết quả thực hiện MTCL, phiếu và sổ HĐKP, báo cáo xem xét của lãnh đạo (Word).")
 def report(
     action_id: Annotated[Optional[str], typer.Argument(metavar="[SỐ_PHIẾU]", help="Số phiếu, với --kind action.")] = None,
-    kind: Annotated[str, typer.Option("--kind", help="results (báo cáo MTCL), action (phiếu HĐKP), register (sổ theo dõi), review (xem xét của lãnh đạo).")] = "results",
+    kind: Annotated[str, typer.Option("--kind", show_default=False, help="results (báo cáo MTCL, mặc định), action (phiếu HĐKP), register (sổ theo dõi), review (xem xét của lãnh đạo).")] = "results",
     period: Annotated[Optional[str], typer.Option("--period", help="Kỳ báo cáo: h1 (6 tháng), 9m (9 tháng), q1..q4, year (năm).")] = None,
     as_of: AsOfOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Tệp .docx ghi ra.", show_default=False)] = None,
@@ -31,7 +31,7 @@ def report(
     signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký.")] = None,
     owner: OwnerOption = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
-    output_format: Annotated[str, typer.Option("--format", help="docx (mặc định) hoặc md (xem nhanh trên màn hình).")] = "docx",
+    output_format: Annotated[str, typer.Option("--format", show_default=False, help="docx (mặc định) hoặc md (xem nhanh trên màn hình).")] = "docx",
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:

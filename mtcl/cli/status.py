@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, OwnerOption, PeriodOption, YearOption, command, console,
-                           data_folder, print_json, styled, table, when)
+                           data_folder, past_year_notice, print_json, styled, table, when)
 from mtcl.core.attainment import STALE_DAYS, Evaluation, count_statuses
 from mtcl.core.words import attainment_text, status_counts_text
 from mtcl.files.book import open_year
@@ -46,7 +46,7 @@ def status(
     if as_json:
         print_json(status_json(result, shown))
         return
-    print_table(result, shown, plan_status(book, result.as_of))
+    print_table(result, shown, plan_status(book, result.as_of), past_year_notice(book))
 
 
 SHOWN = ("id", "label", "plan", "actual", "attainment", "previous", "status", "as_of")
@@ -57,8 +57,10 @@ LAYOUT = {"id": dict(no_wrap=True), "label": dict(min_width=14, ratio=1),
           "status": dict(min_width=8), "as_of": dict(no_wrap=True)}
 
 
-def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus) -> None:
+def print_table(result: YearStatus, shown: list[TargetRow], plan: PlanStatus, notice: str | None = None) -> None:
     out = console()
+    if notice:
+        out.print(styled(notice, "yellow"))
     bars = out.width >= WIDE  # in a narrow window the attainment is a figure without its bar
     grid = table(f"Thực hiện Mục tiêu chất lượng năm {result.year} — đến ngày {result.as_of:%d/%m/%Y}",
                  narrow=not bars)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import difflib
 import importlib
 import re
-from typing import Any
+from pathlib import Path
+from typing import Any, get_args, get_origin
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -91,6 +92,34 @@ def _translated(error: click_errors.UsageError) -> click_errors.UsageError:
     return error
 
 
+# What to type, in the officer's words, where a parameter names none itself: typer would show
+# the Python type ('<str>', '<list[Path]>').  By the value's name first, then by its type.
+NAMED = {"data": "THƯ_MỤC", "folder": "THƯ_MỤC", "year": "NĂM", "as_of": "NGÀY", "date": "NGÀY", "due": "NGÀY",
+         "signed": "NGÀY", "of": "SỐ", "number": "SỐ"}
+TYPED = {int: "SỐ", float: "SỐ", Path: "TỆP", str: "CHỮ"}
+
+
+def metavar(param: Any) -> str:
+    """'SỐ', 'NGÀY', 'TỆP', 'THƯ_MỤC'…, or '' for a flag: what an option takes."""
+    annotation = param.type_descriptor.annotation
+    if annotation is bool or getattr(param, "is_flag", False):
+        return ""
+    many = get_origin(annotation) is list
+    kind = get_args(annotation)[0] if many else annotation
+    word = NAMED.get(getattr(param, "name", "")) or TYPED.get(kind, "CHỮ")
+    return word + ("..." if many else "")
+
+
+def _in_officers_words(command: Any) -> None:
+    """Each parameter of ``command`` shows what to type, never a Python type: an option its
+    Vietnamese metavar, an argument only its name (it says what to type already)."""
+    for param in getattr(command, "params", []):
+        if getattr(param, "param_type_name", "") == "argument":
+            param.display_type_rich = lambda ctx: None
+        elif param.metavar is None:
+            param.metavar = metavar(param)
+
+
 class _VietnameseText:
     """The usage line and the help option of a command, in Vietnamese."""
 
@@ -99,12 +128,14 @@ class _VietnameseText:
 
     def format_help(self, ctx, formatter) -> None:
         _localise_help_texts()
+        _in_officers_words(self)
         super().format_help(ctx, formatter)
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = "Xem hướng dẫn này rồi thoát."
+            option.metavar = ""
         return option
 
 

@@ -53,6 +53,26 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 _CONTROLS_OR_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def excerpt(text: str, near: str = "", width: int = 60) -> str:
+    """Whole words of ``text`` around the first ``near`` (its start without one), at most
+    ``width`` characters (or the one word), '…' where words were left out: never a word cut."""
+    line = one_line(text)
+    if len(line) <= width:
+        return line
+    words = line.split(" ")
+    found = line.find(near) if near else -1
+    start = line[:found].count(" ") if found > 0 else 0
+    end = start + 1  # the words shown are words[start:end]
+    grown = True
+    while grown:
+        grown = False
+        for step_start, step_end in ((0, 1), (-1, 0)):  # a word after, then one before
+            wider = (start + step_start, end + step_end)
+            if wider[0] >= 0 and wider[1] <= len(words) and len(" ".join(words[slice(*wider)])) <= width:
+                start, end, grown = *wider, True
+    return ("… " if start else "") + " ".join(words[start:end]) + (" …" if end < len(words) else "")
+
+
 def visible(text: str) -> str:
     """``text`` safe to show: each control character written out as ``\\x1b``, ``\\u202e``;
     line breaks and tabs kept."""

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcl.core.errors import DataErrors, UserError
+from mtcl.core.text import excerpt
 from mtcl.files.book import OBJECTIVES_FILE, PLAN_FILE, data_root, open_folder, open_year, year_folders
 from mtcl.files.fs import atomic_write, display_path, os_problem, umask
 from mtcl.files.migrate import CURRENT_SCHEMA, upgrade
@@ -89,8 +90,7 @@ class Change:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         moved = "; ".join(f"{before} → {after}" for before, after in self.moves)
-        start = self.text if len(self.text) <= 50 else self.text[:49].rstrip() + "…"
-        return f"{where}: {moved} (“{start}”)"
+        return f"{where}: {moved} (“{excerpt(self.text, self.moves[0][0] if self.moves else '')}”)"
 
 
 def _move_texts(node: Any, old: int, new: int, file: str, document: Any, changes: list[Change],
