@@ -71,7 +71,8 @@ def first_run(tmp_path, monkeypatch):
     """The shipped 2023 data, opened in December 2026 by someone who has just installed mtcl."""
     root = tmp_path / "data"
     shutil.copytree(REPO / "data", root)
-    monkeypatch.setenv("MTCL_DATA", str(root))
+    monkeypatch.chdir(tmp_path)  # paths shown as the officer sees them: data/2024/…
+    monkeypatch.setenv("MTCL_DATA", "data")
     monkeypatch.setenv("MTCL_TODAY", "2026-12-04")
     return root
 
