@@ -51,7 +51,8 @@ def from_decision(root: Path, year: int, path: Path) -> None:
     # Plain lines, never wrapped: each names a file and a line to open.
     echo(f"Đã đọc {draft.targets} chỉ tiêu ({len(draft.objectives)} mục tiêu) và {draft.tasks} nhiệm vụ "
          f"({len(draft.sections)} phần) từ {display_path(path)} vào {display_path(created.folder)} (bản nháp).")
-    echo(f"{draft.guesses} giá trị là đoán, {draft.todos} chỗ chưa đọc được cần điền:")
+    echo(f"{draft.proved} giá trị đã kiểm chứng (mtcl viết lại bằng lời của mình, khớp với văn bản); "
+         f"{draft.guesses} giá trị là đoán, {draft.todos} chỗ chưa đọc được cần điền:")
     for mark in created.marks:
         echo(f"  - {mark}")
     if created.problems:

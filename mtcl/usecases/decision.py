@@ -1,12 +1,15 @@
 """A body's own decision (.docx) read into a draft year: objectives.yaml and plan.yaml.
 
-Every People's Committee that runs ISO 9001 has its objectives and plan as a Word decision:
-a first page (the body, the number and date), Phụ lục 1 (the objectives as numbered
-paragraphs with lettered or dashed targets, or as a table) and Phụ lục 2 (the plan as a
-table).  This module reads that shape into a ``Draft`` and writes it as YAML in which every
-value the reading inferred rather than read verbatim carries a comment ("# đoán: …") and
-every value it could not read is left empty with a "# TODO: …" that ``mtcl validate``
-points at.  The phrases themselves are read by the pure ``mtcl.core.phrases``.
+Every body that runs ISO 9001 has its objectives and plan as a Word decision: a first page
+(the body under its parent, the number and date, what it "ban hành" or "công bố"), Phụ lục 1
+(the objectives as numbered paragraphs with lettered, dashed or numbered targets, or as a
+table: the objective merged down over its targets or as a row across the table) and, most
+often, Phụ lục 2 (the plan as a table).  This module reads that shape into a ``Draft`` and
+writes it as YAML.  Every target is proved before its values are written unmarked: drafted
+as a real ``Target``, rendered back into mtcl's own words and compared with the decision's
+(``core.proof``); a value the words do not confirm is written with "# đoán: <why>; văn bản:
+"…"", and a value the decision does not give is left empty with "# TODO: …" that ``mtcl
+validate`` points at.  The phrases themselves are read by the pure ``core.phrases``.
 """
 
 from __future__ import annotations
@@ -15,22 +18,31 @@ import io
 import json
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from mtcl.core.bodies import (TERRITORIES, body_and_territory, in_prose, names_in_capitals, parent_named, proper_name,
+                              subject_line)
 from mtcl.core.errors import DataErrors, UserError
-from mtcl.core.phrases import PlanReading, is_ambiguous, numbers, plan_of, thousands_reading, timing
+from mtcl.core.models import Target
+from mtcl.core.phrases import (PART, PlanReading, clauses, each_period, figures, is_ambiguous, item_parts, listed,
+                               names_in, read_plan, scale_of, short_name, task_kind, thousands_reading, timing)
+from mtcl.core.proof import differences
 from mtcl.core.text import fold
+from mtcl.core.numbers import format_number
+from mtcl.core.words import EVERY_WORDS, capitalised, lowered
 from mtcl.files.book import OBJECTIVES_FILE, PLAN_FILE, data_root, open_folder
 from mtcl.files.fs import display_path, os_problem, regular_file
 from mtcl.files.migrate import CURRENT_SCHEMA
 from mtcl.usecases.newyear import build_in_place
 
 NOT_DOCX = "mở tệp bằng Word hoặc LibreOffice rồi Lưu thành… Tài liệu Word (.docx)"
-COUNTED_UNITS = ("lượt", "lượt khách", "người", "hộ", "hồ sơ", "văn bản")
+COUNTED_UNITS = ("lượt", "lượt khách", "người", "hộ", "hồ sơ", "văn bản", "vụ", "ca", "cuộc")
 ROMAN = re.compile(r"^(?=[IVXL]+\.?$)(X{0,3})(IX|IV|V?I{0,3})\.?$")
+NO_PLAN = ("TODO: quyết định không có Phụ lục 2 (kế hoạch thực hiện), có thể ban hành bằng quyết định riêng: "
+           "chép các nhiệm vụ của kế hoạch vào đây")
 
 
 @dataclass
@@ -38,23 +50,39 @@ class Value:
     """A value of the draft and, beside it in the YAML, what the officer should check."""
 
     value: object
-    note: str | None = None  # 'đoán: …' or 'TODO: …'
+    note: str | None = None  # 'đoán: …; văn bản: "…"' or 'TODO: …'
+
+
+def _empty() -> Value:
+    """A key the reading left empty, and rightly so (no change, no horizon…)."""
+    return Value(None)
 
 
 @dataclass
 class DraftTarget:
     id: str
     name: str
-    unit: Value
-    plan: Value
-    op: Value
     kind: Value
+    unit: Value = field(default_factory=_empty)
+    plan: Value = field(default_factory=_empty)
+    op: Value = field(default_factory=_empty)
+    change: Value = field(default_factory=_empty)
+    base: Value = field(default_factory=_empty)
+    every: Value = field(default_factory=_empty)
+    by: Value = field(default_factory=_empty)
+    share_of: Value = field(default_factory=_empty)
+    scale: Value = field(default_factory=_empty)
+    items: Value = field(default_factory=_empty)
     short: str | None = None
     parent: str | None = None
     sum_of: list[str] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)
-    change: bool = False
     owner: str | None = None
+    given: str | None = None  # a figure the decision gives a reference (the dự toán), for the officer to record
+
+    def values(self) -> list[Value]:
+        """Every value read for the target, each with its mark."""
+        return [self.kind, self.unit, self.plan, self.op, self.change, self.base, self.every, self.by,
+                self.share_of, self.scale, self.items]
 
 
 @dataclass
@@ -69,12 +97,26 @@ class DraftTask:
     id: str
     work: str
     lead: Value
-    partners: list[str]
+    partners: Value
     timing: str
     schedule: Value  # ('due', [dates]) or ('repeat', word)
     monitors: list[str]
     evidence: list[str]
-    kind: str | None = None
+    kind: Value
+
+    @property
+    def due(self) -> Value:
+        """The deadlines the timing gives, with the schedule's mark."""
+        return self._part("due", [])
+
+    @property
+    def repeat(self) -> Value:
+        """The repeat the timing gives, with the schedule's mark."""
+        return self._part("repeat", None)
+
+    def _part(self, key: str, none: object) -> Value:
+        kind, value = self.schedule.value or (None, None)
+        return Value(value if kind == key else none, self.schedule.note)
 
 
 @dataclass
@@ -91,34 +133,45 @@ class Draft:
     authority: Value
     unit: Value
     place: Value
-    parent: str | None
+    parent: Value
     number: Value
     issued: Value
+    verb: Value
+    title: str
     commitment: str | None
     objectives: list[DraftObjective]
     purpose: list[str]
     requirements: list[str]
     sections: list[DraftSection]
     organisation: list[tuple[str, str]]
+    plan_note: str | None = None  # why the plan is empty
 
     def values(self) -> list[Value]:
-        found = [self.authority, self.unit, self.place, self.number, self.issued]
+        """Every value the draft read, each with its mark: the header, the targets, the tasks."""
+        found = [self.authority, self.unit, self.place, self.parent, self.number, self.issued, self.verb]
         for objective in self.objectives:
             for target in objective.targets:
-                found += [target.unit, target.plan, target.op, target.kind]
+                found += target.values()
         for section in self.sections:
             found.append(section.objective)
             for task in section.tasks:
-                found += [task.lead, task.schedule]
+                found += [task.lead, task.partners, task.schedule, task.kind]
         return found
 
     @property
+    def proved(self) -> int:
+        """Values written unmarked: each read as the words say it."""
+        return sum(1 for v in self.values() if not v.note and v.value not in (None, []))
+
+    @property
     def guesses(self) -> int:
+        """Values written with '# đoán:'."""
         return sum(1 for v in self.values() if v.note and v.note.startswith("đoán"))
 
     @property
     def todos(self) -> int:
-        return sum(1 for v in self.values() if v.note and v.note.startswith("TODO"))
+        """Places left empty with '# TODO:' (an empty plan is one)."""
+        return sum(1 for v in self.values() if v.note and v.note.startswith("TODO")) + bool(self.plan_note)
 
     @property
     def targets(self) -> int:
@@ -127,6 +180,16 @@ class Draft:
     @property
     def tasks(self) -> int:
         return sum(len(s.tasks) for s in self.sections)
+
+
+def guessed(why: str, source: str) -> str:
+    """The mark of a value the words did not confirm: why it was chosen, and the words."""
+    return f'đoán: {why}; văn bản: "{" ".join(source.split()).replace(chr(34), chr(39))}"'
+
+
+def todo(what: str) -> str:
+    """The mark of a value the decision does not give: what to fill in."""
+    return f"TODO: {what}"
 
 
 # Reading the .docx into paragraphs and tables, in the order of the document.
@@ -164,7 +227,7 @@ def blocks(path: Path) -> list[str | list[list[str]]]:
             found.append(Paragraph(child, document).text)
         elif tag == "tbl":
             # Every row as wide as the grid: a merged cell repeats its text in each column
-            # it covers, so the columns of the heading and of the rows line up.
+            # (and each row) it covers, so the columns of the heading and of the rows line up.
             found.append([["\n".join(p.text for p in cell.paragraphs).strip() for cell in row.cells]
                           for row in Table(child, document).rows])
     return found
@@ -172,225 +235,340 @@ def blocks(path: Path) -> list[str | list[list[str]]]:
 
 def read_decision(path: Path, year: int) -> Draft:
     """The draft of ``year`` the decision at ``path`` gives."""
+    shown = display_path(path)
     found = blocks(path)
     paragraphs = [b for b in found if isinstance(b, str)]
     text = "\n".join(paragraphs + [cell for b in found if isinstance(b, list) for row in b for cell in row])
     if not text.strip():
-        raise UserError(f"'{display_path(path)}' không có chữ nào (có thể chỉ có ảnh quét)",
+        raise UserError(f"'{shown}' không có chữ nào (có thể chỉ có ảnh quét)",
                         "dùng bản Word của quyết định có chữ, không phải ảnh chụp")
-    start = next((i for i, b in enumerate(found) if isinstance(b, str) and _is_annex(b, 1)), None)
-    end = next((i for i, b in enumerate(found) if isinstance(b, str) and _is_annex(b, 2)), len(found))
+    start, end = _annexes(found)
     if start is None:
-        raise UserError(f"'{display_path(path)}' không có Phụ lục 1 (Mục tiêu chất lượng): đây có phải quyết định "
-                        "ban hành Mục tiêu chất lượng?",
-                        "tệp cần có đoạn 'PHỤ LỤC 1: MỤC TIÊU CHẤT LƯỢNG' và 'Phụ lục 2' kèm bảng kế hoạch")
-    objectives, commitment = _objectives(found[start + 1:end])
-    if not objectives or not any(o.targets for o in objectives):
-        raise UserError(f"'{display_path(path)}': không đọc được mục tiêu nào ở Phụ lục 1",
-                        "các mục tiêu cần đánh số 1., 2., … hoặc nằm trong một bảng")
-    plan_table = next((b for b in found[end:] if isinstance(b, list) and _plan_columns(b)), None)
-    if plan_table is None:
-        raise UserError(f"'{display_path(path)}' không có bảng kế hoạch (Phụ lục 2)",
-                        "bảng cần các cột như: TT, Nội dung, Chủ trì, Phối hợp, Thời gian, Kết quả")
-    sections = _sections(plan_table, year, objectives)
+        raise UserError(f"'{shown}' không có Phụ lục 1 (Mục tiêu chất lượng): đây có phải quyết định ban hành Mục "
+                        "tiêu chất lượng?",
+                        "tệp cần có đoạn mở đầu bằng 'PHỤ LỤC 1' (hoặc 'Phụ lục I', 'Phụ lục 01') trước các mục tiêu")
+    objectives, commitment = _objectives(found[start + 1:end], year)
+    if not any(o.targets for o in objectives):
+        raise UserError(f"'{shown}': không đọc được mục tiêu nào ở Phụ lục 1 (từ đoạn '{_heading(found[start])}')",
+                        "các mục tiêu cần đánh số 1., 2., … hoặc nằm trong một bảng có cột Chỉ tiêu, Đơn vị tính, "
+                        "Kế hoạch")
+    sections, plan_note = [], NO_PLAN
+    if end < len(found):
+        plan_table = next((b for b in found[end:] if isinstance(b, list) and _plan_columns(b)), None)
+        if plan_table is None:
+            raise UserError(f"'{shown}': Phụ lục 2 (từ đoạn '{_heading(found[end])}') không có bảng kế hoạch",
+                            "bảng cần các cột như: TT, Nội dung, Chủ trì, Phối hợp, Thời gian, Kết quả")
+        sections, plan_note = _sections(plan_table, year, objectives), None
     after = [b for b in found[end:] if isinstance(b, str)]
-    header = _header(found[:start], text, year)
-    return Draft(year=year, **header, commitment=commitment, objectives=objectives,
-                 purpose=_list_after(after, "muc dich", "yeu cau"), requirements=_list_after(after, "yeu cau", "noi dung"),
-                 sections=sections, organisation=_organisation(after))
+    return Draft(year=year, **_header(found[:start], text), commitment=commitment, objectives=objectives,
+                 purpose=_list_after(after, "muc dich", "yeu cau"),
+                 requirements=_list_after(after, "yeu cau", "noi dung"),
+                 sections=sections, organisation=_organisation(after), plan_note=plan_note)
 
 
-def _is_annex(text: str, number: int) -> bool:
-    return re.match(rf"\s*phu luc\s*{number}\b", fold(text)) is not None
+def _annex_number(text: str) -> int | None:
+    """1 for 'PHỤ LỤC 1', 'Phụ lục I', 'Phụ lục 01'; 2 for the second; 0 for a lone 'PHỤ LỤC';
+    None for any other paragraph."""
+    heading = re.match(r"\s*phu luc\s*(?:so\s*)?(\d+|[ivx]+\b)?\s*(?::|$|\.|\s)", fold(text))
+    if heading is None:
+        return None
+    mark = heading.group(1) or "0"
+    return int(mark) if mark.isdigit() else {"i": 1, "ii": 2, "iii": 3}.get(mark)
 
 
-# The first page: who issued the decision, its number and date.
+def _annexes(found: list) -> tuple[int | None, int]:
+    """Where Phụ lục 1 (a lone 'PHỤ LỤC' when none is numbered) and Phụ lục 2 begin; the
+    second is the document's end when there is none."""
+    numbers = [(i, _annex_number(b)) for i, b in enumerate(found) if isinstance(b, str)]
+    start = next((i for i, n in numbers if n == 1), None)
+    if start is None:
+        start = next((i for i, n in numbers if n == 0), None)
+    if start is None:
+        return None, len(found)
+    return start, next((i for i, n in numbers if n == 2 and i > start), len(found))
 
-def _header(first: list, text: str, year: int) -> dict:
-    lines = [line.strip() for b in first for line in (b.split("\n") if isinstance(b, str) else
-                                                      [c for row in b for cell in row for c in cell.split("\n")])
-             if line.strip()]
-    number = re.search(r"Số\s*:?\s*(\d+)\s*/\s*(QĐ-[A-ZĐ]+)", "\n".join(lines)) or \
-        re.search(r"Quyết định số\s*(\d+)\s*/\s*(QĐ-[A-ZĐ]+)", text)
-    issued = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", "\n".join(lines)) or \
-        re.search(r"Quyết định số[^\n]*?ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", text)
-    place = next((re.match(r"(.+?),\s*ngày", line).group(1).strip() for line in lines
-                  if re.match(r".+?,\s*ngày\s*\d", line)), None)
-    authority, unit, parent = None, None, None
-    capitals = [line for line in lines if line.isupper() and not re.search(r"CỘNG HÒA|ĐỘC LẬP|QUYẾT ĐỊNH", line)]
-    for index, line in enumerate(capitals):
-        if fold(line) == "uy ban nhan dan" and index + 1 < len(capitals):
-            authority, unit = "Ủy ban nhân dân", capitals[index + 1].title()
-            parent = _body_name(capitals[index - 1]) if index else None
-            break
-    values = {
-        "authority": Value(authority or "Ủy ban nhân dân", None if authority else "đoán: không thấy tên cơ quan ở "
-                                                                                  "trang đầu"),
-        "parent": parent,
+
+def _heading(block: str | list) -> str:
+    """A paragraph as a refusal names the place it stands: its first words."""
+    return " ".join(str(block).split())[:60]
+
+
+# The first page: who issued the decision, its number, date and verb.
+
+def _first_page_lines(first: list) -> list[str]:
+    """The first page as lines: each paragraph, each table cell's lines, split at tabs (a
+    header typed with tabs puts the body and the motto on one line)."""
+    lines: list[str] = []
+    for block in first:
+        texts = [block] if isinstance(block, str) else [cell for row in block for cell in _unique(row)]
+        lines += [piece.strip() for text in texts for line in text.split("\n") for piece in line.split("\t")]
+    return [line for line in lines if line]
+
+
+def _unique(row: list[str]) -> list[str]:
+    """A row's cells, a merged cell once."""
+    return [cell for index, cell in enumerate(row) if cell not in row[:index]]
+
+
+def _header(first: list, text: str) -> dict:
+    """The body (authority and unit), its parent, the place, number, date, verb and title."""
+    lines = _first_page_lines(first)
+    joined = "\n".join(lines)
+    number = re.search(r"Số\s*:?\s*(\d+)\s*/\s*(QĐ-[A-ZĐ]+)", joined)
+    issued = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", joined)
+    place = next((m.group(1).strip() for m in map(re.compile(r"^(.+?),\s*ngày\s*\d").match, lines) if m), None)
+    authority, unit, parent = _bodies(names_in_capitals(lines), text)
+    if place is None and unit.value:
+        place = Value(re.sub(rf"^(?i:{'|'.join(TERRITORIES)})\s+", "", str(unit.value)),
+                      "đoán: địa danh lấy theo tên đơn vị")
+    return {
+        "authority": authority, "unit": unit, "parent": parent,
+        "place": place if isinstance(place, Value) else Value(place, None if place else todo("điền địa danh")),
         "number": Value(f"{number.group(1)}/{number.group(2)}" if number else None,
-                        None if number else "TODO: điền số quyết định"),
+                        None if number else todo("điền số quyết định")),
         "issued": Value(date(int(issued.group(3)), int(issued.group(2)), int(issued.group(1))) if issued else None,
-                        None if issued else "TODO: điền ngày ban hành"),
+                        None if issued else todo("điền ngày ban hành")),
+        **_verb_and_title(first),
     }
-    if unit is None:  # 'UBND xã Giang Hải' written somewhere in the text
-        named = re.search(r"(?:UBND|Ủy ban nhân dân)\s+(xã|phường|thị trấn|huyện|quận)\s+([A-ZĐÂ][\wÀ-ỹ]*(?:\s+[A-ZĐÂ]"
-                          r"[\wÀ-ỹ]*)*)", text)
-        unit = f"{named.group(1).capitalize()} {named.group(2)}" if named else None
-        values["unit"] = Value(unit, "đoán: tên đơn vị lấy từ nội dung, trang đầu không ghi" if unit else
-                               "TODO: điền tên đơn vị (Xã …)")
+
+
+def _bodies(names: list[str], text: str) -> tuple[Value, Value, Value]:
+    """The body's authority and unit, and the body above: headed above it, else named among
+    the recipients; the commune named in the text when the first page names no body."""
+    if not names:
+        named = re.search(r"(?:UBND|Ủy ban nhân dân)\s+(xã|phường|thị trấn|thị xã|huyện|quận)\s+(.+)", text)
+        unit = capitalised(f"{named.group(1)} {proper_name(named.group(2))}") if named else None
+        return (Value("Ủy ban nhân dân", "đoán: không thấy tên cơ quan ở trang đầu"),
+                Value(unit, "đoán: tên đơn vị lấy từ nội dung, trang đầu không ghi" if unit else
+                      todo("điền tên đơn vị (Xã …)")), Value(None))
+    body, parent = names[-1], names[-2] if len(names) > 1 else None
+    (written, why), served = body_and_territory(body, parent, text)
+    if parent is not None:
+        above, above_why = in_prose(parent, text)
+        above_mark = guessed(above_why, parent) if above_why else None
     else:
-        values["unit"] = Value(unit)
-    if place is None and unit:
-        values["place"] = Value(re.sub(r"^(Xã|Phường|Thị Trấn|Huyện|Quận)\s+", "", unit),
-                                "đoán: địa danh lấy theo tên đơn vị")
-    else:
-        values["place"] = Value(place, None if place else "TODO: điền địa danh")
-    return values
+        above, missing = parent_named(text, body)
+        above_mark = todo(missing) if missing else None
+    return (Value(written, guessed(why, body) if why else None),
+            Value(served, None if served else todo("điền địa bàn của đơn vị (Tỉnh …, Huyện …)")),
+            Value(above, above_mark))
 
 
-_BODY_KINDS = ("xã", "phường", "thị trấn", "quận", "huyện", "thị xã", "thành phố", "tỉnh")
+def _verb_and_title(first: list) -> dict:
+    """What the decision did to its objectives ('ban hành', 'công bố') and its title."""
+    said = subject_line([b for b in first if isinstance(b, str)])
+    if said is None:
+        return {"verb": Value("ban hành", "đoán: không thấy dòng trích yếu 'Về việc ban hành …'"),
+                "title": "Quyết định ban hành Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng"}
+    verb, subject = said
+    return {"verb": Value(verb), "title": f"Quyết định {lowered(subject)}"}
 
 
-def _body_name(line: str) -> str:
-    """'UBND QUẬN SƠN TÂY' → 'UBND quận Sơn Tây': a body's name as running text writes it."""
-    words = line.title().replace("Ubnd", "UBND").replace("Ủy Ban Nhân Dân", "Ủy ban nhân dân")
-    for kind in _BODY_KINDS:
-        words = re.sub(rf"(UBND|Ủy ban nhân dân) {kind.title()}\b", rf"\1 {kind}", words)
-    return words
-
-
-# Phụ lục 1: objectives and their targets.
+# Phụ lục 1 as paragraphs: objectives and their targets.
 
 _OBJECTIVE = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(.+)$", re.S)
+_NUMBERED = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(.+)$", re.S)
 _LETTER = re.compile(r"^\s*([a-zđê])\)\s*(.+)$", re.S)
 _DASH = re.compile(r"^\s*[-–•+]\s*(.+)$", re.S)
-_PART = re.compile(r"^\s*trong đó\s*:?\s*(.+)$", re.S | re.I)
 
 
-def _objectives(found: list) -> tuple[list[DraftObjective], str | None]:
+@dataclass
+class _Reading:
+    """Where the reading of Phụ lục 1's paragraphs stands."""
+
+    year: int
+    objectives: list[DraftObjective] = field(default_factory=list)
+    commitment: str | None = None
+    sentence: str | None = None  # an objective's own sentence, kept until we know it has no items
+    lettered: DraftTarget | None = None  # the lettered target 'Trong đó' lines belong to
+    in_part: bool = False
+
+
+def _objectives(found: list, year: int) -> tuple[list[DraftObjective], str | None]:
+    """Phụ lục 1's objectives, from its table or its numbered paragraphs, and the body's
+    commitment written before them."""
     table = next((b for b in found if isinstance(b, list) and _target_columns(b)), None)
     if table is not None:
-        return _objectives_from_table(table), None
-    objectives: list[DraftObjective] = []
-    commitment = None
-    pending: list[tuple[str, str]] = []  # an objective's own sentence, kept until we know it has no items
-    letter_target: DraftTarget | None = None
-    last_part = False
-    for text in (b.strip() for b in found if isinstance(b, str)):
-        if not text:
-            continue
-        numbered = _OBJECTIVE.match(text)
-        if numbered and not _LETTER.match(text):
-            _close(objectives, pending)
-            title = numbered.group(2).strip()
-            objectives.append(DraftObjective(int(numbered.group(1)), _clean_title(title)))
-            pending = [("sentence", title)]
-            letter_target, last_part = None, False
-            continue
-        if not objectives:
-            if len(text) > 40 and not text.isupper():
-                commitment = " ".join(text.split())
-            continue
-        objective = objectives[-1]
-        lettered, part, dash = _LETTER.match(text), _PART.match(text), _DASH.match(text)
-        if lettered:
-            pending = []
-            letter_target = _target(f"{objective.id}{lettered.group(1)}", lettered.group(2))
-            objective.targets.append(letter_target)
-            last_part = False
-        elif letter_target is not None and (part or (last_part and numbers(text))):
-            pending = []
-            parts = [t for t in objective.targets if t.parent == letter_target.id]
-            target = _target(f"{letter_target.id}{len(parts) + 1}", part.group(1) if part else text, whole=letter_target)
-            target.name = text if part else target.name
-            target.parent = letter_target.id
-            objective.targets.append(target)
-            _sum_parts(objective, letter_target)
-            last_part = True
-        elif dash:
-            pending = []
-            for clause in _clauses(dash.group(1)):
-                objective.targets.append(_target(f"{objective.id}.{len(objective.targets) + 1}", clause))
-    _close(objectives, pending)
+        commitment = next((" ".join(b.split()) for b in found if isinstance(b, str) and _is_commitment(b)), None)
+        objectives = _objectives_from_table(table, year)
+    else:
+        state = _Reading(year)
+        for text in (b.strip() for b in found if isinstance(b, str)):
+            if text:
+                _read_paragraph(state, text)
+        _close(state)
+        objectives, commitment = state.objectives, state.commitment
+    _references(objectives)
     return objectives, commitment
 
 
-def _close(objectives: list[DraftObjective], pending: list[tuple[str, str]]) -> None:
-    """An objective with no lettered or dashed items: its own sentence gives its targets."""
-    if not objectives or objectives[-1].targets or not pending:
+def _is_commitment(text: str) -> bool:
+    """A sentence before the objectives (the body's commitment), not a heading in capitals nor
+    the '(Kèm theo Quyết định số …)' line."""
+    return len(text.strip()) > 40 and not text.isupper() and not text.strip().startswith("(")
+
+
+def _read_paragraph(state: _Reading, text: str) -> None:
+    """One paragraph of Phụ lục 1: an objective, a target (numbered, lettered, dashed), a
+    'Trong đó' part, or the commitment before the first objective."""
+    numbered, target = _OBJECTIVE.match(text), _NUMBERED.match(text)
+    if numbered and not target and not _LETTER.match(text):
+        _close(state)
+        title = numbered.group(2).strip()
+        state.objectives.append(DraftObjective(int(numbered.group(1)), _clean_title(title)))
+        state.sentence, state.lettered, state.in_part = title, None, False
         return
-    objective = objectives[-1]
-    clauses = _clauses(pending[0][1])
-    shared = next((n for clause in clauses for n in numbers(clause) if n.percent), None)
-    for clause in clauses:
-        target = _target(f"{objective.id}.{len(objective.targets) + 1}", clause)
-        if target.plan.value is None and shared is not None:  # '100% …; tham gia đầy đủ …'
-            target.plan = Value(shared.value, f"đoán: không ghi số, lấy {shared.text} của vế trước")
-            target.unit, target.op, target.kind = Value("%"), Value(">="), Value("ratio")
-        objective.targets.append(target)
+    if not state.objectives:
+        if _is_commitment(text):
+            state.commitment = " ".join(text.split())
+        return
+    objective = state.objectives[-1]
+    lettered, part, dash = _LETTER.match(text), PART.match(text), _DASH.match(text)
+    if target:
+        state.sentence = None
+        objective.targets += _clause_targets(objective, f"{target.group(1)}.{target.group(2)}", target.group(3),
+                                             state.year)
+    elif lettered:
+        state.sentence, state.in_part = None, False
+        found = _clause_targets(objective, f"{objective.id}{lettered.group(1)}", lettered.group(2), state.year)
+        objective.targets += found
+        state.lettered = found[0]
+    elif state.lettered is not None and (part or (state.in_part and figures(text))):
+        state.sentence, state.in_part = None, True
+        whole = state.lettered
+        drafted = _target(_part_id(objective, whole, []), text, state.year, whole=whole)
+        drafted.parent = whole.id
+        objective.targets.append(drafted)
+        _sum_parts(objective, whole)
+    elif dash:
+        state.sentence = None
+        objective.targets += _clause_targets(objective, None, dash.group(1), state.year)
 
 
-def _clauses(text: str) -> list[str]:
-    """A sentence that sets several targets, cut where each begins: at ';', at ', phấn đấu',
-    at a full stop followed by a figure ('… tác nghiệp. 100% cán bộ …')."""
-    text = " ".join(text.split()).rstrip(".:; ")
-    pieces = re.split(r";\s*|,\s*(?=phấn đấu\b)|\.\s+(?=\d+\s*%)", text)
-    pieces = [p.strip(" ,.") for p in pieces if p.strip(" ,.")]
-    if len(pieces) > 1 and sum(1 for p in pieces if numbers(p)) == 0:
-        return [text]
-    return [p[:1].upper() + p[1:] for p in pieces]
+def _close(state: _Reading) -> None:
+    """An objective with no lettered or dashed items: its own sentence gives its targets; a
+    clause with no figure takes the percentage of the clause before it (a guess)."""
+    if not state.objectives or state.objectives[-1].targets or not state.sentence:
+        return
+    objective = state.objectives[-1]
+    objective.targets += _clause_targets(objective, None, state.sentence, state.year, share=True)
+    state.sentence = None
+
+
+def _clause_targets(objective: DraftObjective, target_id: str | None, text: str, year: int,
+                    share: bool = False) -> list[DraftTarget]:
+    """The targets of an item the decision numbers or letters (``target_id``: one target and
+    its 'trong đó' part, '3a1', '1.1.1') or of a dash or a sentence (a clause each, numbered
+    on, a 'trong đó' clause a part of the clause before it)."""
+    pieces = clauses(text) if target_id is None else item_parts(text)
+    shared = next((n for clause in pieces for n in figures(clause) if n.percent), None)
+    found: list[DraftTarget] = []
+    for clause in pieces:
+        if found and PART.match(clause):
+            whole = found[0] if target_id else found[-1]
+            drafted = _target(_part_id(objective, whole, found) if target_id else _next_id(objective, found), clause,
+                              year, context=whole.name)
+            drafted.parent = whole.id
+        else:
+            drafted = _target(target_id or _next_id(objective, found), clause, year)
+            if share and shared is not None and drafted.kind.value == "judged":
+                _take_shared(drafted, shared.text, clause)
+        found.append(drafted)
+    return found
+
+
+def _next_id(objective: DraftObjective, found: list[DraftTarget]) -> str:
+    """The next target of an objective that does not number its targets: '3.2'."""
+    return f"{objective.id}.{len(objective.targets) + len(found) + 1}"
+
+
+def _part_id(objective: DraftObjective, whole: DraftTarget, found: list[DraftTarget]) -> str:
+    """A part's id: its whole's and its place among the parts ('3a1', '1.1.1')."""
+    number = sum(1 for t in objective.targets + found if t.parent == whole.id) + 1
+    return f"{whole.id}{'' if whole.id[-1].isalpha() else '.'}{number}"
+
+
+def _take_shared(target: DraftTarget, figure: str, clause: str) -> None:
+    """'100% …; tham gia đầy đủ …': the clause with no figure read with the one before it."""
+    why = guessed(f"không ghi số, lấy {figure} của vế trước", clause)
+    target.plan = Value(figures(figure)[0].value, why)
+    target.unit, target.op, target.kind = Value("%", why), Value(">=", why), Value("ratio", why)
 
 
 def _clean_title(title: str) -> str:
+    """An objective's title without its trailing 'cụ thể:' or colon."""
     title = " ".join(title.split())
     title = re.sub(r",?\s*cụ thể\s*:?\s*$", ".", title)
     return re.sub(r":\s*$", ".", title)
 
 
-def _target(target_id: str, text: str, whole: DraftTarget | None = None) -> DraftTarget:
+# Drafting one target: read, proved, marked.
+
+def _target(target_id: str, text: str, year: int, whole: DraftTarget | None = None, context: str = "") -> DraftTarget:
+    """A target read from its sentence ('Sản lượng …: 1.936,49 tấn'); a part of ``whole``
+    read as a tiny share of it is read with the comma as thousands (a guess)."""
     text = " ".join(text.split()).rstrip(".;")
     colon = re.search(r":(?!\d)", text)  # 'Sản lượng …: 1.936,49 tấn', not 'ISO 9001:2015'
-    label = text[:colon.start()].strip() if colon and re.search(r"\d", text[colon.end():]) else None
-    plan = plan_of(text, label or "")
-    name = text if not label or (plan and plan.kind == "checklist") else label
-    if plan is None:
-        return DraftTarget(target_id, name, Value(None, "TODO: điền đơn vị tính"),
-                           Value(None, "TODO: không thấy số kế hoạch trong câu này; điền kế hoạch"),
-                           Value(">="), Value("ratio", "đoán: không thấy số, coi là tỷ lệ"), short=_short(name))
-    value: object = plan.value
-    notes = list(plan.guesses)
-    found = numbers(text)
-    if whole is not None and found:
-        number = next((n for n in found if n.value == plan.value), found[0])
-        if is_ambiguous(number) and _tiny_part(plan, whole):
-            other = thousands_reading(number)
-            value, notes = other.value, notes + [other.guess]
-    unit = plan.unit or _unit_word(text, found)
-    if plan.change:  # the plan is a change in %; the figures keep their own unit, which the sentence does not say
-        unit_value = Value(None, "TODO: điền đơn vị tính của số liệu (kế hoạch là % tăng, giảm so với năm trước)")
-    else:
-        unit_value = Value(unit, None if plan.unit else f"đoán: đơn vị '{unit}' lấy từ chữ sau số")
-    target = DraftTarget(
-        target_id, name, unit_value,
-        Value(value, f"đoán: {'; '.join(notes)}" if notes else None),
-        Value(plan.op), Value(plan.kind), short=_short(label or name), items=list(plan.items), change=plan.change)
-    return target
+    label = text[:colon.start()].strip() if colon and re.search(r"\d", text[colon.end():]) else ""
+    subject = f"{context} {label or text}".strip()
+    reading = read_plan(text, subject, year=year)
+    if whole is not None:
+        reading = _thousands(reading, text, whole)
+    return _drafted(target_id, text, reading, text, year, subject)
 
 
-def _tiny_part(plan: PlanReading, whole: DraftTarget) -> bool:
+def _thousands(reading: PlanReading, text: str, whole: DraftTarget) -> PlanReading:
     """A part read as less than 1% of its whole: the comma was more likely a thousands mark."""
+    number = next((n for n in figures(text) if n.value == reading.plan), None)
+    if number is None or not is_ambiguous(number) or not _tiny_part(reading, whole):
+        return reading
+    other = thousands_reading(number)
+    return replace(reading, plan=other.value, why={**reading.why, "plan": other.guess})
+
+
+def _tiny_part(reading: PlanReading, whole: DraftTarget) -> bool:
+    """Whether a part in money is less than 1% of its whole."""
     scale = {"tỷ đồng": Decimal(1000), "triệu đồng": Decimal(1), "nghìn đồng": Decimal("0.001")}
-    if not isinstance(plan.value, Decimal) or not isinstance(whole.plan.value, Decimal):
+    mine, theirs = scale.get(reading.unit or ""), scale.get(str(whole.unit.value or ""))
+    if mine is None or theirs is None or not isinstance(whole.plan.value, Decimal) or not whole.plan.value:
         return False
-    mine, theirs = scale.get(plan.unit or ""), scale.get(str(whole.unit.value or ""))
-    if mine is None or theirs is None or not whole.plan.value:
-        return False
-    return plan.value * mine < whole.plan.value * theirs / 100
+    return reading.plan * mine < whole.plan.value * theirs / 100
 
 
-def _unit_word(text: str, found: list) -> str | None:
-    after = text[found[-1].end:].strip().split() if found else []
-    return after[0].strip(",.;") if after else None
+def _drafted(target_id: str, name: str, reading: PlanReading, source: str, year: int, subject: str,
+             note: str = "") -> DraftTarget:
+    """The target a reading drafts, each value marked unless its words are proved: the
+    target rendered in mtcl's words means what ``source`` says, and the reader chose
+    nothing the words leave open."""
+    if reading.kind == "rating":
+        reading = _graded(reading, note)
+    shared = "dự toán" if reading.share else None
+    values = {"id": target_id, "name": name, "kind": reading.kind, "unit": reading.unit, "plan": reading.plan,
+              "op": reading.op, "change": reading.change, "every": reading.said.every, "by": reading.said.by,
+              "share_of": shared, "items": list(reading.items), "scale": reading.scale}
+    rendered = Target.model_construct(**{key: value for key, value in values.items() if value is not None})
+    if shared:
+        rendered._reference = "Dự toán"
+    found = {**differences(rendered, reading.said, subject, year), **reading.why}
+
+    def held(key: str) -> Value:
+        if key in reading.missing:
+            return Value(None, todo(reading.missing[key]))
+        value = values.get(key)
+        return Value(value or None if key == "items" else value, guessed(found[key], source) if key in found else None)
+
+    return DraftTarget(target_id, name, kind=held("kind"), unit=held("unit"), plan=held("plan"), op=held("op"),
+                       change=held("change"), base=held("base"), every=held("every"), by=held("by"),
+                       share_of=held("share_of"), scale=held("scale"), items=held("items"), short=short_name(name))
+
+
+def _graded(reading: PlanReading, note: str) -> PlanReading:
+    """A grade aimed at, judged on the grades the note lists (or Nghị định 90's, a guess)."""
+    scale = scale_of(str(reading.plan), note)
+    if scale is None:
+        return replace(reading, missing={**reading.missing, "scale": "điền các mức xếp loại, từ thấp đến cao"})
+    grades, why = scale
+    return replace(reading, scale=grades, why={**reading.why, "scale": why} if why else reading.why)
 
 
 def _sum_parts(objective: DraftObjective, whole: DraftTarget) -> None:
@@ -398,67 +576,131 @@ def _sum_parts(objective: DraftObjective, whole: DraftTarget) -> None:
     parts = [t for t in objective.targets if t.parent == whole.id]
     if len(parts) < 2 or any(p.unit.value != whole.unit.value for p in parts):
         return
-    if all(isinstance(p.plan.value, Decimal) for p in parts) and sum(p.plan.value for p in parts) == whole.plan.value:
+    plans = [p.plan.value for p in parts]
+    if all(isinstance(p, Decimal) for p in plans) and sum(plans) == whole.plan.value:
         whole.sum_of = [p.id for p in parts]
 
 
-_VERBS = re.compile(r"^(phấn đấu|đảm bảo|thực hiện|duy trì)\s+", re.I)
-_FIGURE = re.compile(r"^(trên|dưới|từ|không quá|tối thiểu|ít nhất|đạt)?\s*\d[\d.,]*\s*%?\s*", re.I)
-_COMPARED = re.compile(r"\s+(từ|dưới|trên|không quá|tối thiểu|ít nhất|đạt|tăng|giảm)\s+\d|\s*\d", re.I)
+def _references(objectives: list[DraftObjective]) -> None:
+    """Point each share of an estimate at the estimate the decision lists before it in the
+    same objective ('Dự toán thu …'), or add one for the officer to record when it is given."""
+    for objective in objectives:
+        for target in list(objective.targets):
+            if target.share_of.value is None:
+                continue
+            listed = [t for t in objective.targets[:objective.targets.index(target)] if t.kind.value == "reference"]
+            if listed:
+                target.share_of = Value(listed[-1].id, target.share_of.note)
+            else:
+                reference = _added_reference(target)
+                objective.targets.insert(objective.targets.index(target), reference)
+                target.share_of = Value(reference.id, target.share_of.note)
 
 
-def _short(name: str) -> str:
-    """A short name for tables: the subject, without its figure and leading verbs, at most
-    eight words ('Tỷ lệ sinh từ 1,8 đến 2,1 con' → 'Tỷ lệ sinh')."""
-    text = " ".join(re.split(r":(?!\d)", name)[0].split())
-    while _VERBS.match(text):
-        text = _VERBS.sub("", text, count=1)
-    text = _FIGURE.sub("", text, count=1)
-    cut = _COMPARED.search(text)
-    text = (text[:cut.start()] if cut and cut.start() > 0 else text).strip(" ,.;")
-    words = text.split()[:8]
-    return (words[0][:1].upper() + " ".join(words)[1:]) if words else name
+def _added_reference(target: DraftTarget) -> DraftTarget:
+    """The estimate a share is of, which the decision names without its figure."""
+    estimate = re.search(r"dự toán[^,;.]*", target.name, re.I)
+    label = capitalised(estimate.group(0).strip() if estimate else "dự toán")
+    why = guessed("văn bản không ghi số dự toán: thêm chỉ tiêu tham chiếu, ghi số được giao bằng mtcl record",
+                  target.name)
+    return DraftTarget(f"{target.id}dt", f"{label} ({lowered(target.short or target.name)})",
+                       kind=Value("reference", why), unit=Value(target.unit.value, target.unit.note), short=label)
 
 
-def _target_columns(rows: list[list[str]]) -> dict[str, int] | None:
-    """The columns of a Phụ lục 1 written as a table: name, unit, plan (and an owner)."""
+# Phụ lục 1 as a table.
+
+def _target_columns(rows: list[list[str]]) -> dict[str, int | None] | None:
+    """The columns of a Phụ lục 1 written as a table: the target (Chỉ tiêu), its unit (Đơn vị
+    tính, Đơn vị, ĐVT), its plan (Kế hoạch, Chỉ tiêu năm …) and, when there, the objective
+    (Mục tiêu), a note (Ghi chú) and an owner (Phụ trách)."""
     for row in rows[:2]:
         heads = [fold(cell) for cell in row]
-        name = next((i for i, h in enumerate(heads) if "chi tieu" in h or "muc tieu" in h), None)
-        unit = next((i for i, h in enumerate(heads) if "don vi tinh" in h or h == "dvt"), None)
-        plan = next((i for i, h in enumerate(heads) if "ke hoach" in h or "chi tieu nam" in h), None)
-        if name is not None and unit is not None and plan is not None and plan != name:
-            owner = next((i for i, h in enumerate(heads) if "phu trach" in h or "chu tri" in h), None)
-            return {"name": name, "unit": unit, "plan": plan, "owner": owner, "number": 0}
+
+        def column(test) -> int | None:
+            return next((i for i, h in enumerate(heads) if test(h)), None)
+
+        owner = column(lambda h: "phu trach" in h or "chu tri" in h)
+        unit = column(lambda h: (h.startswith("don vi") and "phu trach" not in h and "chu tri" not in h) or h == "dvt")
+        plan = column(lambda h: "ke hoach" in h or re.match(r"chi tieu nam\b", h) is not None)
+        name = column(lambda h: "chi tieu" in h and not re.match(r"chi tieu nam\b", h))
+        if None not in (name, unit, plan):
+            return {"number": 0, "objective": column(lambda h: h == "muc tieu"), "name": name, "unit": unit,
+                    "plan": plan, "note": column(lambda h: "ghi chu" in h), "owner": owner}
     return None
 
 
-def _objectives_from_table(rows: list[list[str]]) -> list[DraftObjective]:
+def _spanning(cells: list[str]) -> bool:
+    """A row whose cells after the first are one merged cell (a section, an objective)."""
+    rest = cells[1:]
+    return len(rest) > 1 and len(set(rest)) == 1 and bool(rest[0])
+
+
+def _objectives_from_table(rows: list[list[str]], year: int) -> list[DraftObjective]:
+    """Phụ lục 1's table: an objective's row across the table (or its cell merged down over
+    its targets), each target a row."""
     columns = _target_columns(rows)
     objectives: list[DraftObjective] = []
     for row in rows[1:]:
-        if _spanning(row) or len(row) <= max(v for v in columns.values() if v is not None):
-            number = re.match(r"\s*(\d+)", row[0]) if row else None
-            if number:  # an objective's row spans the table
-                objectives.append(DraftObjective(int(number.group(1)), _clean_title(row[-1])))
+        mark = row[0].strip().rstrip(".")
+        if _spanning(row) or (columns["objective"] is None and re.fullmatch(r"\d+|[IVX]+", mark)
+                              and not row[columns["plan"]].strip()):
+            objectives.append(DraftObjective(_objective_number(mark, objectives), _clean_title(row[-1])))
             continue
-        mark, name = row[columns["number"]].strip(), row[columns["name"]].strip()
-        if re.fullmatch(r"\d+\.?", mark) and not row[columns["plan"]].strip():
-            objectives.append(DraftObjective(int(mark.rstrip(".")), _clean_title(name)))
-            continue
-        if not objectives or not name:
-            continue
-        objective = objectives[-1]
-        written = f"{name}: {row[columns['plan']].strip()} {row[columns['unit']].strip()}".strip()
-        target = _target(mark if mark and not re.fullmatch(r"\d+\.?", mark) else
-                         f"{objective.id}.{len(objective.targets) + 1}", written)
-        target.name = name
-        if row[columns["unit"]].strip():
-            target.unit = Value(row[columns["unit"]].strip())
-        if columns["owner"] is not None and row[columns["owner"]].strip():
-            target.owner = row[columns["owner"]].strip()
-        objective.targets.append(target)
+        if columns["objective"] is not None:
+            title = _clean_title(row[columns["objective"]])
+            if not objectives or objectives[-1].title != title:
+                objectives.append(DraftObjective(_objective_number(mark, objectives), title))
+        if objectives and row[columns["name"]].strip():
+            objectives[-1].targets.append(_table_target(objectives[-1], row, columns, year))
     return objectives
+
+
+def _objective_number(mark: str, objectives: list[DraftObjective]) -> int:
+    """An objective's number: as written (a Roman 'II' is 2), else the next one."""
+    if mark.isdigit():
+        return int(mark)
+    return _roman(mark) if ROMAN.match(mark) and mark else len(objectives) + 1
+
+
+def _table_target(objective: DraftObjective, row: list[str], columns: dict, year: int) -> DraftTarget:
+    """One row of Phụ lục 1's table: its name, unit and plan cells read together; an estimate
+    the body is given ('Dự toán …') is a reference, its figure recorded, not planned."""
+    mark = row[0].strip().rstrip(".") if columns["objective"] is None else ""
+    target_id = (mark if "." in mark else f"{objective.id}.{mark}") if mark else \
+        f"{objective.id}.{len(objective.targets) + 1}"
+    name = " ".join(row[columns["name"]].split())
+    unit_cell = " ".join(row[columns["unit"]].split())
+    unit = "%" if unit_cell == "%" else (unit_cell.lower() or None)
+    plan_cell = " ".join(row[columns["plan"]].split())
+    note = " ".join(row[columns["note"]].split()) if columns["note"] is not None else ""
+    source = " | ".join(cell for cell in (name, unit_cell, plan_cell, note) if cell)
+    if fold(name).startswith("du toan"):
+        return DraftTarget(target_id, name, kind=Value("reference"), unit=Value(unit), short=short_name(name),
+                           given=plan_cell)
+    reading = read_plan(plan_cell, name, unit, year)
+    drafted = _drafted(target_id, name, _every_note(reading, note) if note else reading, source, year, name, note)
+    drafted.owner = row[columns["owner"]].strip() or None if columns["owner"] is not None else None
+    return drafted
+
+
+def _every_note(reading: PlanReading, note: str) -> PlanReading:
+    """A note 'Mỗi quý 01 cuộc' beside a year's plan: the stricter reading, one each quarter."""
+    each = each_period(note)
+    if each is None or reading.change or reading.share:
+        return reading
+    every, plan = each
+    why = f"ghi chú '{note}': kế hoạch đọc là {format_number(plan)} mỗi {EVERY_WORDS[every].split()[-1]}"
+    return replace(reading, said=replace(reading.said, every=every), plan=plan,
+                   why={**reading.why, "plan": why, "every": why})
+
+
+def _roman(mark: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for index, letter in enumerate(mark):
+        value = values[letter]
+        total += -value if index + 1 < len(mark) and values[mark[index + 1]] > value else value
+    return total
 
 
 # Phụ lục 2: the plan's table.
@@ -472,14 +714,6 @@ _PLAN_HEADINGS = {
     "monitors": ("theo doi",),
     "evidence": ("ket qua", "ho so", "san pham", "minh chung"),
 }
-
-
-def _spanning(cells: list[str]) -> bool:
-    """A row whose cells after the first are one merged cell (a section, an objective)."""
-    rest = [c for c in cells[1:]]
-    return len(rest) > 1 and len(set(rest)) == 1 and bool(rest[0])
-
-
 def _plan_columns(rows: list[list[str]]) -> dict[str, int] | None:
     if not rows:
         return None
@@ -502,19 +736,19 @@ def _plan_columns(rows: list[list[str]]) -> dict[str, int] | None:
 
 
 def _sections(rows: list[list[str]], year: int, objectives: list[DraftObjective]) -> list[DraftSection]:
+    """Phụ lục 2's table: a section row (I, II … as the objective of the same number), then its tasks."""
     columns = _plan_columns(rows)
     width = max(len(row) for row in rows)
     sections: list[DraftSection] = []
+    known = {o.id for o in objectives}
     for row in rows:
         cells = row + [""] * (width - len(row))
         mark = cells[columns["number"]].strip()
-        roman = ROMAN.match(mark) if mark else None
-        if roman and mark.rstrip("."):
+        if mark and ROMAN.match(mark) and mark.rstrip("."):
             number = _roman(mark.rstrip("."))
             title = " ".join(next((c for c in cells[1:] if c.strip()), "").split())
-            known = {o.id for o in objectives}
             sections.append(DraftSection(mark.rstrip("."), Value(number) if number in known else
-                                         Value(number, "đoán: không thấy mục tiêu cùng số") , title))
+                                         Value(number, guessed(f"không thấy mục tiêu số {number}", title)), title))
             continue
         if not sections or not cells[columns["work"]].strip() or fold(cells[columns["work"]]).startswith(
                 ("noi dung", "muc tieu chat luong va")):
@@ -522,61 +756,35 @@ def _sections(rows: list[list[str]], year: int, objectives: list[DraftObjective]
         if mark and not re.fullmatch(r"\d+\.?", mark):
             continue
         section = sections[-1]
-        task_id = f"{section.id}.{mark.rstrip('.') or len(section.tasks) + 1}"
-        work = " ".join(cells[columns["work"]].split())
-        when = " ".join(cells[columns["timing"]].split("\n")).strip() if "timing" in columns else ""
-        read = timing(cells[columns["timing"]] if "timing" in columns else "", year)
-        if read.due:
-            schedule = Value(("due", list(read.due)), f"đoán: {read.guess}" if read.guess else None)
-        elif read.repeat:
-            schedule = Value(("repeat", read.repeat), f"đoán: {read.guess}" if read.guess else None)
-        else:
-            schedule = Value(None, f"TODO: không đọc được thời gian '{when}'; ghi due: [ngày] hoặc repeat:")
-        lead = cells[columns["lead"]].strip()
-        section.tasks.append(DraftTask(
-            task_id, work, Value(lead or None, None if lead else "TODO: điền đơn vị chủ trì"),
-            _items(cells[columns["partners"]]) if "partners" in columns else [], _timing_text(cells, columns),
-            schedule, _items(cells[columns["monitors"]]) if "monitors" in columns else [],
-            _items(cells[columns["evidence"]], lines=True) if "evidence" in columns else [], _task_kind(work)))
+        sections[-1].tasks.append(_task(f"{section.id}.{mark.rstrip('.') or len(section.tasks) + 1}", cells,
+                                        columns, year))
     return [s for s in sections if s.tasks]
 
 
-def _timing_text(cells: list[str], columns: dict[str, int]) -> str:
-    text = cells[columns["timing"]] if "timing" in columns else ""
+def _task(task_id: str, cells: list[str], columns: dict[str, int], year: int) -> DraftTask:
+    """One row of the plan: the work, who leads and helps, when, who monitors, the evidence."""
+
+    def cell(key: str) -> str:
+        return cells[columns[key]] if key in columns else ""
+
+    work = " ".join(cell("work").split())
+    when = " ".join(cell("timing").split())
+    read = timing(cell("timing"), year)
+    mark = guessed(read.guess, when) if read.guess else None
+    if read.due:
+        schedule = Value(("due", list(read.due)), mark)
+    elif read.repeat:
+        schedule = Value(("repeat", read.repeat), mark)
+    else:
+        schedule = Value(None, todo(f"không đọc được thời gian '{when}'; ghi due: [ngày] hoặc repeat:"))
+    lead = " ".join(cell("lead").split())
+    return DraftTask(task_id, work, Value(lead or None, None if lead else todo("điền đơn vị chủ trì")),
+                     Value(names_in(cell("partners"))), _timing_text(cell("timing")), schedule,
+                     names_in(cell("monitors")), listed(cell("evidence")), Value(task_kind(work)))
+
+
+def _timing_text(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip()) or "Không ghi"
-
-
-def _roman(mark: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50}
-    total = 0
-    for index, letter in enumerate(mark):
-        value = values[letter]
-        total += -value if index + 1 < len(mark) and values[mark[index + 1]] > value else value
-    return total
-
-
-def _items(text: str, lines: bool = False) -> list[str]:
-    """A cell's list: '- QMR;\\n- Thư ký ISO.' → ['QMR', 'Thư ký ISO'] (by lines, or commas too)."""
-    pieces = re.split(r"\n+\s*[-–•]?\s*|^\s*[-–•]\s*", text.strip()) if lines else re.split(r"[\n,;]+", text)
-    out = []
-    for piece in pieces:
-        piece = " ".join(piece.split()).strip(" -–•;.")
-        if piece:
-            out.append(piece)
-    if lines and len(out) > 1:
-        return [p for p in out if p]
-    return out
-
-
-def _task_kind(work: str) -> str | None:
-    folded = fold(work)
-    if "trien khai dgnb" in folded or "trien khai danh gia noi bo" in folded or "thuc hien danh gia noi bo" in folded:
-        return "internal_audit"
-    if folded.startswith("xem xet cua lanh dao") or "hop xem xet cua lanh dao" in folded:
-        return "management_review"
-    if "bao cao ket qua thuc hien mtcl" in folded or "bao cao ket qua thuc hien muc tieu chat luong" in folded:
-        return "results_report"
-    return None
 
 
 def _list_after(paragraphs: list[str], start: str, stop: str) -> list[str]:
@@ -646,13 +854,44 @@ def _head(kind: str, what: str, draft: Draft, source: str) -> list[str]:
     return [
         f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
         f"# {what} năm {draft.year}: BẢN NHÁP đọc từ {source} (mtcl init --from-decision).",
+        "# Mỗi giá trị không có ghi chú đã được kiểm chứng: mtcl viết lại bằng lời của mình và so với văn bản.",
         "# Kiểm tra mọi dòng có '# đoán:' và điền mọi dòng có '# TODO:', rồi chạy: mtcl validate",
         f"schema_version: {CURRENT_SCHEMA}",
         f"year: {draft.year}",
     ]
 
 
+# A target's keys in the order the rule book lists them; an empty one is written only when
+# marked (a TODO to fill in), the kind, unit, plan and op always.
+_TARGET_KEYS = ("kind", "unit", "plan", "op", "change", "base", "every", "by", "share_of", "scale", "items")
+_ALWAYS = ("kind", "unit", "plan", "op")
+
+
+def _target_lines(target: DraftTarget) -> list[str]:
+    """A target's lines in objectives.yaml, each value with its mark."""
+    out = [f"      - id: {_scalar(target.id)}"]
+    if target.short:
+        out.append(_line(8, "short", target.short))
+    out.append(_line(8, "name", target.name))
+    for key in _TARGET_KEYS:
+        held = getattr(target, key)
+        if key in _ALWAYS and target.kind.value not in ("judged", "rating", "reference") or held.value or held.note:
+            out.append(_line(8, key, held))
+    if target.given:
+        out.append(f"        # số văn bản giao: {target.given} — ghi bằng: mtcl record {target.id} …")
+    if target.parent:
+        out.append(_line(8, "parent", target.parent))
+    if target.sum_of:
+        out.append(_line(8, "sum_of", target.sum_of))
+    if target.unit.value in COUNTED_UNITS:
+        out.append("        decimals: 0")
+    if target.owner:
+        out.append(_line(8, "owner", target.owner))
+    return out
+
+
 def objectives_yaml(draft: Draft, source: str) -> str:
+    """The draft's objectives.yaml."""
     out = _head("objectives", "Mục tiêu chất lượng", draft, source) + [
         "",
         "issuer:",
@@ -664,15 +903,14 @@ def objectives_yaml(draft: Draft, source: str) -> str:
         "decision:",
         _line(2, "number", draft.number),
         _line(2, "date", draft.issued),
-        _line(2, "title", f"Quyết định ban hành Mục tiêu chất lượng và Kế hoạch thực hiện Mục tiêu chất lượng năm "
-                          f"{draft.year}"),
+        _line(2, "title", Value(draft.title, draft.verb.note)),
         "",
         "revision:",
         "  number: 1",
         "  history:",
     ]
     if isinstance(draft.issued.value, date):
-        out += [f"    - number: 1", f"      date: {draft.issued.value.isoformat()}",
+        out += ["    - number: 1", f"      date: {draft.issued.value.isoformat()}",
                 f"      note: {_scalar('Ban hành lần đầu kèm theo Quyết định số ' + str(draft.number.value or ''))}"]
     else:
         out[-1] = "  history: []"
@@ -682,40 +920,26 @@ def objectives_yaml(draft: Draft, source: str) -> str:
     for objective in draft.objectives:
         out += [f"  - id: {objective.id}", _line(4, "title", objective.title), "    targets:"]
         for target in objective.targets:
-            out.append(f"      - id: {_scalar(target.id)}")
-            if target.short:
-                out.append(_line(8, "short", target.short))
-            out += [_line(8, "name", target.name), _line(8, "unit", target.unit), _line(8, "plan", target.plan),
-                    _line(8, "op", target.op), _line(8, "kind", target.kind)]
-            if target.change:
-                out.append("        change: percent")
-            if target.parent:
-                out.append(_line(8, "parent", target.parent))
-            if target.sum_of:
-                out.append(_line(8, "sum_of", target.sum_of))
-            if target.items:
-                out.append(_line(8, "items", target.items))
-            if target.unit.value in COUNTED_UNITS:
-                out.append("        decimals: 0")
-            if target.owner:
-                out.append(_line(8, "owner", target.owner))
+            out += _target_lines(target)
     return "\n".join(out) + "\n"
 
 
 def plan_yaml(draft: Draft, source: str) -> str:
+    """The draft's plan.yaml (no section, and a TODO, when the decision has no plan)."""
     out = _head("plan", "Kế hoạch thực hiện Mục tiêu chất lượng", draft, source) + [
         _line(0, "title", f"Kế hoạch thực hiện Mục tiêu chất lượng năm {draft.year}"),
     ]
     for key, items in (("purpose", draft.purpose), ("requirements", draft.requirements)):
         if items:
             out += ["", f"{key}:"] + [f"  - {_scalar(item)}" for item in items]
-    out += ["", "sections:"]
+    out += ["", "sections: []" + (f"  # {draft.plan_note}" if draft.plan_note else "") if not draft.sections
+            else "sections:"]
     for section in draft.sections:
         out += [f"  - id: {section.id}", _line(4, "objective", section.objective), _line(4, "title", section.title),
                 "    tasks:"]
         for task in section.tasks:
             out += [f"      - id: {task.id}", _line(8, "work", task.work), _line(8, "lead", task.lead)]
-            if task.partners:
+            if task.partners.value:
                 out.append(_line(8, "partners", task.partners))
             out.append(_line(8, "timing", task.timing))
             schedule = task.schedule
@@ -728,8 +952,8 @@ def plan_yaml(draft: Draft, source: str) -> str:
                 out.append(_line(8, "monitors", task.monitors))
             if task.evidence:
                 out.append(_line(8, "evidence", task.evidence))
-            if task.kind:
-                out.append(f"        kind: {task.kind}")
+            if task.kind.value:
+                out.append(_line(8, "kind", task.kind))
     if draft.organisation:
         out += ["", "organisation:"]
         for who, duty in draft.organisation:
@@ -748,12 +972,17 @@ class Created:
 
 
 def create_from_decision(root: Path, year: int, path: Path) -> Created:
-    """Write ``<root>/<year>`` as the draft ``path`` gives; never over an existing year."""
-    root = data_root(root)
+    """Write ``<root>/<year>`` as the draft ``path`` gives, ``root`` made when it is not
+    there yet; never over an existing year."""
     target = root / str(year)
     if target.exists():
         raise UserError(f"thư mục '{display_path(target)}' đã có; mtcl init không ghi đè năm đã có")
     draft = read_decision(path, year)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"không tạo được thư mục dữ liệu '{display_path(root)}': {os_problem(exc)}") from None
+    root = data_root(root)
     contents = {OBJECTIVES_FILE: objectives_yaml(draft, path.name).encode("utf-8"),
                 PLAN_FILE: plan_yaml(draft, path.name).encode("utf-8")}
     build_in_place(root, target, year, contents, check=False)
