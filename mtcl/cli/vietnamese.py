@@ -99,13 +99,22 @@ NAMED = {"data": "THƯ_MỤC", "folder": "THƯ_MỤC", "year": "NĂM", "as_of": 
 TYPED = {int: "SỐ", float: "SỐ", Path: "TỆP", str: "CHỮ"}
 
 
+# The same by the parser's type name, for typer before 0.29 (no type descriptor).
+CLICK_TYPES = {"integer": int, "float": float, "path": Path, "text": str, "boolean": bool}
+
+
 def metavar(param: Any) -> str:
     """'SỐ', 'NGÀY', 'TỆP', 'THƯ_MỤC'…, or '' for a flag: what an option takes."""
-    annotation = param.type_descriptor.annotation
-    if annotation is bool or getattr(param, "is_flag", False):
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is not None:
+        annotation = descriptor.annotation
+        many = get_origin(annotation) is list
+        kind = get_args(annotation)[0] if many else annotation
+    else:
+        many = bool(getattr(param, "multiple", False))
+        kind = CLICK_TYPES.get(str(getattr(getattr(param, "type", None), "name", "")), str)
+    if kind is bool or getattr(param, "is_flag", False):
         return ""
-    many = get_origin(annotation) is list
-    kind = get_args(annotation)[0] if many else annotation
     word = NAMED.get(getattr(param, "name", "")) or TYPED.get(kind, "CHỮ")
     return word + ("..." if many else "")
 

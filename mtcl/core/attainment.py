@@ -121,10 +121,6 @@ class RecordIndex:
                 found = record
         return found
 
-    def dated(self, target_id: str, start: date, end: date) -> bool:
-        """Whether the target has a record dated from ``start`` to ``end``."""
-        return any(start <= record.as_of <= end for record in self._groups.get(target_id, ()))
-
 
 def figure_at(target: Target, targets: dict[str, Target], index: RecordIndex, as_of: date,
               actual_only: bool = False) -> Actual | None:
@@ -236,7 +232,7 @@ def judge_periods(target: Target, targets: dict[str, Target], index: RecordIndex
             break
         figure = figure_at(target, targets, index, end)
         total = figure.actual if figure else Decimal(0)
-        if not index.dated(target.id, start, end):
+        if figure is None or figure.since < start:  # no figure dated in the period (a sum: by its oldest part)
             unreported = True
         elif not satisfies(total - before, target.op, low, high):
             missed.append(end)

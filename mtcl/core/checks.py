@@ -220,7 +220,9 @@ def shares_fit(docs: YearData) -> Iterator[DataError]:
         if target.share_of is None:
             continue
         reference = docs.targets.get(target.share_of)
-        if reference is None or reference.kind != "reference":
+        if target.is_range:
+            message = f"kế hoạch của chỉ tiêu {target.id} là % của số tham chiếu: ghi một số (plan: 105), không ghi khoảng"
+        elif reference is None or reference.kind != "reference":
             message = f"share_of '{target.share_of}' phải là mã của một chỉ tiêu loại reference (số tham chiếu)"
         elif reference.unit != target.unit:
             message = f"chỉ tiêu {target.id} và số tham chiếu {reference.id} phải cùng đơn vị ({reference.unit})"

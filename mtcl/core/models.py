@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator,
                       model_validator)
 
-from mtcl.core.text import nfc, one_line
+from mtcl.core.text import nfc, one_line, typed_problem
 from mtcl.core.validation import not_a_number
 
 Op = Literal[">=", ">", "<=", "<", "between"]
@@ -65,9 +65,32 @@ class Strict(BaseModel):
 
 
 class Located(Strict):
-    """An entry of a hand-written file, which remembers where it stands in it."""
+    """An entry of a hand-written file, which remembers where it stands in it.  No text of
+    it holds a control character (ESC, BEL, NUL…): the one rule for every file mtcl reads by
+    hand, so that nothing exported or printed later carries one (a line break and a tab
+    are text)."""
 
     _path: tuple = PrivateAttr(default=())
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        for text in _texts(value):
+            problem = typed_problem(text, multiline=True)
+            if problem:
+                raise ValueError(problem)
+        return value
+
+
+def _texts(value: Any) -> list[str]:
+    """The texts a field holds itself: a text, the texts of a list, a mapping's keys and texts."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if isinstance(v, str)]
+    if isinstance(value, dict):
+        return [v for pair in value.items() for v in pair if isinstance(v, str)]
+    return []
 
 
 class Issuer(Located):
@@ -75,6 +98,9 @@ class Issuer(Located):
     unit: Text
     place: Text
     parent: str | None = None
+    # The body's code in the national list of administrative units (mã đơn vị hành chính):
+    # how the level above tells two bodies of one name apart, and two copies of one body.
+    code: Id | None = Field(None, description="Mã đơn vị hành chính (như 13822), để cấp trên nhận ra đơn vị")
 
     @property
     def name(self) -> str:

@@ -51,16 +51,16 @@ def parse_number(text: str, signed: bool = False) -> Decimal:
     anything doubtful."""
     cleaned = text.strip()
     negative = cleaned.startswith(MINUS_SIGNS) and _VN_NUMBER.fullmatch(cleaned[1:]) is not None
-    if negative and not signed:
-        raise UserError(f"không nhận số âm: '{text}'",
-                        "số âm chỉ ghi được cho chỉ tiêu có signed: true (như tốc độ tăng trưởng)")
     match = _VN_NUMBER.fullmatch(cleaned[1:] if negative else cleaned)
     if match:
         whole, fraction = match.groups()
         value = Decimal(whole.replace(".", "") + ("." + fraction if fraction else ""))
+        if negative and value and not signed:  # '-0' is zero, not a negative figure
+            raise UserError(f"không nhận số âm: '{text}'",
+                            "số âm chỉ ghi được cho chỉ tiêu có signed: true (như tốc độ tăng trưởng)")
         if digit_count(value) > MAX_DIGITS:
             raise UserError(f"số '{text}' {TOO_MANY_DIGITS}", "kiểm tra lại số đã gõ và đơn vị tính")
-        return -value if negative else value
+        return -value if negative and value else value
     if _DOT_DECIMAL.fullmatch(cleaned):
         raise UserError(
             f"số '{text}' không rõ nghĩa: dấu chấm dùng để tách hàng nghìn",

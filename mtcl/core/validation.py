@@ -13,7 +13,7 @@ import typing
 from decimal import Decimal
 from typing import Any
 
-from mtcl.core.numbers import TOO_MANY_DIGITS
+from mtcl.core.numbers import MAX_DIGITS, TOO_MANY_DIGITS, digit_count
 
 
 def describe_error(error: dict, known_keys: list[str] | tuple[str, ...] = (), model: type | None = None) -> str:
@@ -47,7 +47,7 @@ def describe_error(error: dict, known_keys: list[str] | tuple[str, ...] = (), mo
         return "phải là một danh sách (mỗi dòng bắt đầu bằng '- ')"
     if kind in ("model_type", "dict_type", "model_attributes_type", "dataclass_type", "dataclass_exact_type"):
         return "phải là một bảng 'khóa: giá trị'"
-    if kind == "bool_type":
+    if kind in ("bool_type", "bool_parsing"):
         return f"'{value}' phải là true hoặc false"
     if kind == "value_error":
         return str(error["ctx"]["error"])
@@ -81,11 +81,13 @@ def not_a_number(value: str) -> str:
     """Why a text written where a number goes (a plan) is not one, in the words pydantic's
     own refusal of a number gets."""
     try:
-        finite = Decimal(value.strip()).is_finite()
+        number = Decimal(value.strip())
     except ArithmeticError:
-        finite = False
-    kind = "finite_number" if finite else "decimal_parsing"
-    return _number_message(kind, value, {})
+        number = Decimal("NaN")
+    finite = number.is_finite()
+    if finite and digit_count(number) <= MAX_DIGITS:  # plan: "98.5": a number in quotes is text
+        return f"'{value}' được viết như chữ (trong dấu ngoặc kép): ghi số không có dấu ngoặc, như {value.strip()}"
+    return _number_message("finite_number" if finite else "decimal_parsing", value, {})
 
 
 AT_LEAST_ONE = {

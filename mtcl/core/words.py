@@ -219,7 +219,7 @@ def change_words(change: Decimal, target: Target | None = None) -> str:
 def lowered(text: str) -> str:
     """'Thu ngân sách', 'Ý kiến' read 'thu ngân sách', 'ý kiến' inside a sentence; a first word
     written in capitals ('CB,CC', 'TTHC', 'HTQLCL') stays as it is."""
-    first = text.split(" ", 1)[0]
+    first = text.split(None, 1)[0] if text.strip() else text
     if sum(1 for c in first if c.isupper()) > 1:
         return text
     return text[:1].lower() + text[1:]

@@ -100,7 +100,8 @@ def test_control_characters_a_file_holds_are_shown_escaped(cli, seeded, monkeypa
     (folder / "completions.jsonl").write_text(
         '{"task":"I.1","occurrence":"2023-02-28","done_on":"2023-02-01","evidence":"QĐ\\u000c27\\u0007",'
         '"by":"x","recorded_at":"2023-02-01T08:00:00Z"}\n', encoding="utf-8")
-    replace_in(folder / "objectives.yaml", "short: Tỷ lệ hộ nghèo", 'short: "Tỷ lệ\\e[8m hộ nghèo"')
+    # The hand-written YAML refuses them at their line (test_control_characters.py); lines a
+    # program wrote into the stores keep them, shown escaped.
     outputs = {
         "history": cli("history", "4c"), "plan": cli("plan", "I.1"), "targets": cli("targets"),
         "status": cli("status", "4i"), "show": cli("show", "4i"), "md": cli("report", "--period", "h1", "--format", "md"),
@@ -110,7 +111,6 @@ def test_control_characters_a_file_holds_are_shown_escaped(cli, seeded, monkeypa
         assert "\x1b" not in result.stdout and "\x0c" not in result.stdout and "\x07" not in result.stdout, name
     assert "a\\x1b[8mẩn" in outputs["history"].stdout and "x\\x0cy" in outputs["history"].stdout
     assert "QĐ\\x0c27\\x07" in outputs["plan"].stdout
-    assert "Tỷ lệ\\x1b[8m hộ nghèo" in outputs["targets"].stdout
     assert "QĐ\\x0c27\\x07" in outputs["md"].stdout
     json_history = cli("history", "4c", "--json").stdout
     assert "\x1b" not in json_history and "\\u001b" in json_history  # JSON keeps the data, escaped

@@ -103,3 +103,14 @@ def test_each_date_refusal_says_what_is_wrong(text, message, hint):
 ])
 def test_numbers_in_words(number, words):
     assert spell_number(number) == words
+
+
+def test_minus_zero_is_zero_not_a_negative_figure():
+    from decimal import Decimal
+
+    from mtcl.core.numbers import parse_number
+
+    for typed in ("-0", "-0,0", "\u22120"):
+        value = parse_number(typed)
+        assert value == 0 and not value.is_signed() and str(value) in ("0", "0.0")
+    assert parse_number("-0,5", signed=True) == Decimal("-0.5")
