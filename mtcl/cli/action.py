@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from mtcl.cli.base import (ByOption, DataOption, JsonOption, YearOption, action_app, command, console, data_folder,
-                           date_option, print_json, stamp, styled, table, today, when)
+                           date_option, stamp, styled, table, today, when)
+from mtcl.cli.output import OutOption, emit_json, only_with
 from mtcl.core.actions import Request
 from mtcl.core.errors import UserError
 from mtcl.core.models import Target, Task
@@ -70,12 +71,14 @@ def list_(
     data: DataOption = None,
     year: YearOption = None,
     as_json: JsonOption = False,
+    out: OutOption = None,
 ) -> None:
+    only_with(out, as_json, "--json")
     book = open_year(data_folder(data), year)
     on = when(book.year)
     actions = [a for a in book.actions if a.is_open or not only_open]
     if as_json:
-        print_json([action_json(a, on) for a in actions])
+        emit_json([action_json(a, on) for a in actions], out)
         return
     if not actions:
         console().print("Chưa có hành động khắc phục nào." if not only_open else "Không có hành động nào đang mở.")

@@ -25,13 +25,14 @@ from typing import Annotated, Any, Optional
 import typer
 
 from mtcl import __version__
+from mtcl.cli.streams import as_shown
 from mtcl.cli.vietnamese import VietnameseCommand, VietnameseGroup
 from mtcl.core.entries import Stamp
 from mtcl.core.errors import DataErrors, UserError
 from mtcl.core.numbers import parse_date
 from mtcl.core.periods import check_period, evaluation_date
 from mtcl.core.text import typed, visible
-from mtcl.files.fs import os_problem, printable_path
+from mtcl.files.fs import display_path, os_problem, printable_path
 
 
 def _group(name: str, help: str) -> typer.Typer:
@@ -76,6 +77,7 @@ YearOption = Annotated[
     Optional[int], typer.Option("--year", help="Năm làm việc (mặc định: năm mới nhất).", show_default=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
+PdfOption = Annotated[bool, typer.Option("--pdf", help="Lập thêm bản PDF bên cạnh tệp Word (cần LibreOffice).")]
 AsOfOption = Annotated[
     Optional[str], typer.Option("--as-of", help="Ngày đánh giá (15/6/2023 hoặc 2023-06-15).", show_default=False)
 ]
@@ -182,6 +184,20 @@ def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callabl
     return register
 
 
+def written_with_pdf(written: Path, what: str, pdf: bool) -> None:
+    """Say where a document was written and, asked for, write its PDF beside it; without
+    LibreOffice the document stays and the message says how to get the PDF."""
+    echo(f"Đã lập {what}: {display_path(written)}")
+    if pdf:
+        from mtcl.files.pdf import to_pdf  # subprocess and tempfile: 2 ms, only when a PDF is asked for
+
+        folders = (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)"))  # LibreOffice on Windows
+        try:
+            echo(f"Đã lập bản PDF: {display_path(to_pdf(written, folders))}")
+        except UserError as exc:
+            fail(f"{exc} (tệp Word đã lập xong)")
+
+
 INTERRUPTED = 130  # the exit code of a program stopped by Ctrl-C, as shells give it
 
 
@@ -238,7 +254,7 @@ def _console_class():
 
     class SafeConsole(Console):
         def render_str(self, text: str, **kwargs: Any):
-            return super().render_str(visible(text), **kwargs)
+            return super().render_str(as_shown(visible(text)), **kwargs)
 
     return SafeConsole
 
@@ -247,7 +263,7 @@ def styled(text: str, style: str):
     """A piece of text in a colour, never parsed for markup, its control characters written out."""
     from rich.text import Text  # 12 ms, loaded with the console; kept out of --json
 
-    return Text(visible(text), style=style)
+    return Text(as_shown(visible(text)), style=style)
 
 
 def table(title: str, narrow: bool = False):
@@ -269,5 +285,10 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
+def json_text(data: Any) -> str:
+    """The JSON mtcl gives other programs: UTF-8 text, numbers as numbers, dates as 2023-06-30."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n")
+    sys.stdout.write(json_text(data))

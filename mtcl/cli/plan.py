@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, command, console, data_folder,
-                           date_option, echo, past_year_notice, print_json, reports_folder, stamp, styled, table, today,
-                           when)
+                           date_option, echo, past_year_notice, reports_folder, stamp, styled, table, today, when)
+from mtcl.cli.output import STDOUT, Kind, check_target, deliver, emit_json, only_with, to_stdout
 from mtcl.core.completions import Done
 from mtcl.core.errors import UserError
+from mtcl.core.models import id_key
 from mtcl.core.numbers import format_date
 from mtcl.core.schedule import DUE_SOON_DAYS, OccurrenceState
-from mtcl.core.text import visible
+from mtcl.core.text import fold, visible
 from mtcl.core.words import TASK_STATUS_WORDS, plan_counts_text
 from mtcl.files.book import open_year
 from mtcl.files.fs import display_path
@@ -48,7 +51,9 @@ def plan(
                                                     "điện thoại.")] = False,
     remind: Annotated[Optional[str], typer.Option("--remind", help="Với --ics: nhắc trước bao nhiêu ngày, ví dụ "
                                                                    "7,1 (mặc định).", show_default=False)] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Với --ics: tệp .ics ghi ra.", show_default=False)] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Với --ics hoặc --json: tệp ghi ra (- là màn hình); "
+                                                              "--ics mặc định ghi reports/NĂM/ke-hoach-mtcl-NĂM.ics.",
+                                                show_default=False)] = None,
     data: DataOption = None,
     year: YearOption = None,
     as_json: JsonOption = False,
@@ -56,12 +61,13 @@ def plan(
     book = open_year(data_folder(data), year)
     result = plan_status(book, when(book.year, as_of), DUE_SOON_DAYS if due_within is None else due_within)
     shown = result.select(book, task_ids, lead, overdue, due_within)
-    if (remind is not None or out is not None) and not ics:
-        raise UserError("--remind và --out chỉ dùng với --ics")
+    if remind is not None and not ics:
+        raise UserError("--remind chỉ dùng với --ics")
+    only_with(out, ics or as_json, "--ics hoặc --json")
     if ics:
-        write_calendar(book, shown, remind, out)
+        write_calendar(book, shown, remind, out, feed_name(task_ids, lead, overdue, due_within))
     elif as_json:
-        print_json(plan_json(result, shown))
+        emit_json(plan_json(result, shown), out)
     else:
         notice = past_year_notice(book)
         if notice:
@@ -69,17 +75,39 @@ def plan(
         print_plan(book.year, result, shown)
 
 
-def write_calendar(book, shown: list[OccurrenceState], remind: str | None, out: Path | None) -> None:
-    from mtcl.report.calendar import plan_calendar, reminder_days, write_ics  # icalendar: 40 ms, only for --ics
+def feed_name(task_ids: list[str] | None, lead: str | None, overdue: bool, due_within: int | None) -> str:
+    """The feed a choice of tasks makes ('all', 'owner=vh-xh'…): an event it published before
+    and has no longer is the one its next file cancels."""
+    parts = [f"tasks={','.join(sorted(id_key(t) for t in task_ids))}" if task_ids else "",
+             f"owner={fold(lead)}" if lead else "", "overdue" if overdue else "",
+             f"within={due_within}" if due_within is not None else ""]
+    return "; ".join(part for part in parts if part) or "all"
+
+
+def write_calendar(book, shown: list[OccurrenceState], remind: str | None, out: Path | None, feed: str) -> None:
+    """The calendar to ``--out``; without it, to the reports folder from a terminal, and to
+    standard output when that is redirected (``mtcl plan --ics > lich.ics``)."""
+    from mtcl.report.calendar import is_calendar, plan_deadlines, publish_feed, reminder_days  # icalendar: 40 ms
 
     days = reminder_days(remind)
     if not shown:
         raise UserError("không có nhiệm vụ nào để ghi ra lịch")
-    out = out or reports_folder(book) / f"ke-hoach-mtcl-{book.year}.ics"
-    written, still_open, done = write_ics(out, plan_calendar(book, shown, days, stamp(None).at))
+    if out is None:
+        out = reports_folder(book) / f"ke-hoach-mtcl-{book.year}.ics" if sys.stdout.isatty() else Path(STDOUT)
+    if not to_stdout(out):
+        check_target(out, Kind("tệp lịch", None, is_calendar))
+    entries = publish_feed(book, plan_deadlines(book, shown), days, feed, stamp(None).at,
+                           lambda content: deliver(content, out))
+    counts = Counter(entry.state for entry in entries)
     reminders = f"nhắc trước {', '.join(f'{d} ngày' for d in days)}" if days else "không nhắc"
-    echo(f"Đã ghi lịch: {display_path(written)} ({still_open} hạn chưa xong, {reminders}; {done} lần đã xong ghi là "
-         "hủy để lịch bỏ đi). Mở tệp bằng Outlook, hoặc nhập vào Google Calendar (Cài đặt › Nhập và xuất).")
+    said = f"{counts['open']} hạn chưa xong, {reminders}; {counts['done']} lần đã xong ghi là hủy để lịch bỏ đi"
+    if counts["removed"]:
+        said += f"; {counts['removed']} lần không còn trong kế hoạch ghi là hủy"
+    if to_stdout(out):
+        echo(f"Đã in lịch ra đầu ra chuẩn ({said}).", err=True)
+    else:
+        echo(f"Đã ghi lịch: {display_path(out)} ({said}). Mở tệp bằng Outlook, hoặc nhập vào Google Calendar "
+             "(Cài đặt › Nhập và xuất).")
 
 
 SHOWN = ("id", "work", "lead", "when", "status")

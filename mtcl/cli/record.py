@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, YearOption, ask, command, console, data_folder,
-                           date_option, print_json, stamp, styled, table, today, when)
+                           date_option, stamp, styled, table, today, when)
+from mtcl.cli.output import OutOption, emit_json, only_with
 from mtcl.cli.status import cells
 from mtcl.core.actions import ActionClosed
 from mtcl.core.errors import UserError
@@ -66,12 +67,14 @@ def history(
     data: DataOption = None,
     year: YearOption = None,
     as_json: JsonOption = False,
+    out: OutOption = None,
 ) -> None:
+    only_with(out, as_json, "--json")
     book = open_year(data_folder(data), year)
     target = book.target(target_id)
     rows = target_history(book, target, when(book.year))
     if as_json:
-        print_json([history_json(row) for row in rows])
+        emit_json([history_json(row) for row in rows], out)
         return
     if not rows:
         console().print(f"Chỉ tiêu {target.id} chưa có số liệu nào.")

@@ -5,7 +5,9 @@ What goes to a file or a pipe (``mtcl status --json > tinh-hinh.json``) is alway
 whatever the system's code page: a file mtcl writes is UTF-8.  A terminal that cannot show
 Vietnamese (a Windows console on code page 1252, an ``ascii`` locale) gets a readable
 fallback — the tone marks apart where the code page has them (Windows-1258), else the
-letters without their marks ('Đạt' → 'Dat') — and is told so once on standard error.
+letters without their marks ('Đạt' → 'Dat'), and a sign it lacks as the ASCII a reader takes
+the same way ('≤ 3,37%' → '<= 3,37%', a bar '████░' → '####.', a flag '⚑' → '!'), never a
+'?' that says nothing — and is told so once on standard error.
 """
 
 from __future__ import annotations
@@ -40,29 +42,60 @@ def tone_apart(text: str) -> str:
     return "".join(apart)
 
 
+# The ASCII that stands for a sign a code page lacks, read the same way: a plan keeps its
+# direction, a bar its length, a flag its place.
+STAND_INS = {"≤": "<=", "≥": ">=", "≠": "!=", "→": "->", "←": "<-", "−": "-", "×": "x", "∞": "vo cuc",
+             "█": "#", "░": ".", "⚑": "!", "•": "*", "·": ".", "‹": "<", "›": ">",
+             "“": '"', "”": '"', "‘": "'", "’": "'"}
+BY_CATEGORY = {"Pd": "-", "Zs": " ", "Pi": '"', "Pf": '"'}  # dashes, spaces, opening and closing quotes
+
+
+def stand_in(character: str) -> str:
+    """The ASCII a reader takes the same way as ``character``, for a code page that lacks it:
+    '≤' → '<=', '█' → '#', '…' → '...' (its compatibility form), any dash '-', and at worst
+    its code ('\\u2603'), never '?'."""
+    if character in STAND_INS:
+        return STAND_INS[character]
+    compatible = unicodedata.normalize("NFKD", character)
+    if compatible.isascii():
+        return compatible
+    return BY_CATEGORY.get(unicodedata.category(character)) or character.encode("ascii", "backslashreplace").decode()
+
+
 def fallback_for(encoding: str) -> str:
     """The name of an encoding error handler for ``encoding``: each character the code page
     lacks, with its tone mark apart if the code page has it, else without its marks, else
-    '?'.  (A charmap codec reports its errors as 'charmap', so the handler is made per code
-    page, knowing which one it writes.)"""
+    its ASCII stand-in.  (A charmap codec reports its errors as 'charmap', so the handler is
+    made per code page, knowing which one it writes.)"""
+
+    def fits(text: str) -> bool:
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
 
     def fallback(error: UnicodeError) -> tuple[str, int]:
         if not isinstance(error, UnicodeEncodeError):
             raise error
-        written = []
-        for character in error.object[error.start:error.end]:
-            for candidate in (tone_apart(character), without_marks(character), "?"):
-                try:
-                    candidate.encode(encoding)
-                except UnicodeEncodeError:
-                    continue
-                written.append(candidate)
-                break
+        # A letter keeps what the code page has of it (a lone mark may come to nothing); a sign its stand-in.
+        written = [next((c for c in (tone_apart(ch), without_marks(ch)) if fits(c)), stand_in(ch))
+                   for ch in error.object[error.start:error.end]]
         return "".join(written), error.end
 
     name = f"{FALLBACK}-{codecs.lookup(encoding).name}"
     codecs.register_error(name, fallback)
     return name
+
+
+def as_shown(text: str) -> str:
+    """``text`` as the terminal will show it: on a code page that lacks some of it, through
+    the fallback already, so that a table measures what is printed ('≤' takes two columns
+    as '<=')."""
+    stream = sys.stdout
+    if not str(getattr(stream, "errors", "")).startswith(FALLBACK):
+        return text
+    return text.encode(stream.encoding, stream.errors).decode(stream.encoding)
 
 
 def can_show(encoding: str | None) -> bool:

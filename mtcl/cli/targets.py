@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mtcl.cli.base import (DataOption, JsonOption, OwnerOption, YearOption, command, console, data_folder, print_json,
-                           styled, table)
+from mtcl.cli.base import DataOption, JsonOption, OwnerOption, YearOption, command, console, data_folder, styled, table
+from mtcl.cli.output import OutOption, emit_json, only_with
 from mtcl.core.words import KIND_WORDS, plan_text
 from mtcl.files.book import open_year
 from mtcl.usecases.status import owned_targets
@@ -12,11 +12,12 @@ from mtcl.usecases.views import target_json
 
 @command("targets", help="Liệt kê các chỉ tiêu của năm.")
 def targets(owner: OwnerOption = None, data: DataOption = None, year: YearOption = None,
-            as_json: JsonOption = False) -> None:
+            as_json: JsonOption = False, out: OutOption = None) -> None:
+    only_with(out, as_json, "--json")
     book = open_year(data_folder(data), year)
     shown = {t.id for t in (owned_targets(book, owner) if owner else book.targets.values())}
     if as_json:
-        print_json([target_json(t) for t in book.targets.values() if t.id in shown])
+        emit_json([target_json(t) for t in book.targets.values() if t.id in shown], out)
         return
     grid = table(f"Chỉ tiêu chất lượng năm {book.year}")
     for heading, justify in [("Mã", "left"), ("Chỉ tiêu", "left"), ("Kế hoạch", "right"), ("Loại", "left"),
