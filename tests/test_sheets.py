@@ -65,7 +65,7 @@ def test_a_form_asks_for_what_a_department_reports(forms):
     assert sheet["A1"].value == "BIỂU SỐ LIỆU MỤC TIÊU CHẤT LƯỢNG NĂM 2023"
     assert sheet["A2"].value == "UBND xã Giang Hải — Đơn vị: Địa chính - Nông nghiệp"
     assert sheet["A3"].value == ("Kỳ: 6 tháng đầu năm 2023 (số liệu đến ngày 30/06/2023). Gửi lại trước ngày "
-                                 "20/06/2023.")  # the report is due 15/6: back as soon as possible
+                                 "25/06/2023.")  # the report was due 15/6: back in five days, never 'today'
     assert list(rows_by_id(sheet)) == ["4đ", "4e1", "4e2"]  # 4e is their sum: never sent
     row = rows_by_id(sheet)["4đ"]
     assert [sheet.cell(row, c).value for c in (2, 3, 4)] == ["Sản lượng lương thực có hạt", "tấn", "1.936,49"]

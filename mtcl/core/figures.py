@@ -64,10 +64,12 @@ class FigureRecord:
     by: Text
     recorded_at: dt.datetime
     # A figure imported from a department's spreadsheet: the file's name, the sheet and
-    # cell it was read from, and the file's SHA-256 (the same file is never imported twice).
+    # cell it was read from, the file's SHA-256 (the same file is never imported twice), and
+    # the reference of the form (BM-…) it was made as, when it carries one.
     file: str | None = None
     cell: str | None = None
     sha256: str | None = None
+    form: str | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> FigureRecord:

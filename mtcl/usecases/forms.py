@@ -1,11 +1,14 @@
-"""Forms for the departments: what a form asks for, and what a filled form says.
+"""Forms for the departments: what a form asks for, the message that goes with the forms,
+and which forms came back.
 
 ``make_form`` lists, for one department (all of them without an owner), every target it
-reports, with the figure mtcl has now and cells to fill; ``read_form`` reads the filled
-sheets back into records through the same reading and plausibility rules as ``mtcl
-record`` (``figures.build_record``, ``status.doubt_about``), each problem named by its
-file and cell.  A form carries a hidden sheet naming its year and department, so a form of
-another year, or a row of another department, is refused.
+reports, with the figure mtcl has now and cells to fill; ``make_forms`` makes one per
+department.  A form is due back a few days before the report of its period; when it comes
+back before its period ends, its figures to the period's end are estimates, and the form
+says so (its ``Ước`` cells are pre-set).  A form carries a hidden sheet naming its body,
+year, department, version and reference (``meta``): reading it back is ``usecases.intake``.
+``form_returns`` says, for each form made (``core.sent``), which of its targets have come
+back, which are missing, and whether it is late.
 """
 
 from __future__ import annotations
@@ -14,19 +17,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from mtcl.core.entries import Stamp
 from mtcl.core.errors import UserError
-from mtcl.core.figures import FigureRecord, Typed, build_record
+from mtcl.core.figures import FigureRecord
 from mtcl.core.models import Target
-from mtcl.core.numbers import format_date, parse_date
+from mtcl.core.numbers import format_date
 from mtcl.core.periods import PERIOD_SLUGS, period_phrase
+from mtcl.core.sent import SentForm
 from mtcl.core.text import fold, one_line
-from mtcl.core.words import actual_text, plan_words, record_text
+from mtcl.core.words import actual_text, plan_words
 from mtcl.files.book import Book
-from mtcl.files.workbook import Cell, Sheet
-from mtcl.usecases.status import doubt_about, owned_targets, year_status
+from mtcl.usecases.status import owned_targets, year_status
 
 HEADERS = ("Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm", "Số liệu gần nhất", "Số liệu",
            "Tổng số (tỷ lệ)", "Ngày số liệu", "Ước", "Nguồn", "Ghi chú")
@@ -36,6 +38,11 @@ MET, NOT_MET = "Đạt", "Chưa đạt"
 ESTIMATE_MARK = "x"
 META_SHEET = "mtcl"  # hidden: what the form is for
 META_KIND = "Biểu số liệu MTCL"
+# The hidden sheet's rows, one key a row: the first five since the first forms, then those
+# of version 2 (a form of version 1 has none of them).
+KIND, YEAR, OWNER, AS_OF, RETURN_BY, VERSION, BODY, REF, PERIOD = (
+    "Loại", "Năm", "Đơn vị", "Ngày số liệu", "Hạn gửi lại", "Phiên bản biểu", "Cơ quan", "Mã biểu", "Kỳ")
+FORM_VERSION = 2  # 2: the body, the reference, estimates pre-set, columns read by their heading
 ALL_DEPARTMENTS = "Tất cả các ngành"
 RETURN_DAYS = 5  # a form comes back this many days before its report is due
 REPORT_NEAR_DAYS = 45  # a report due this close to the period's end is that period's report
@@ -61,6 +68,8 @@ class Form:
     as_of: date  # the figures' date the form suggests
     return_by: date
     lines: list[FormLine]
+    made_on: date
+    ref: str | None = None  # BM-…, given when the form is stored among the forms sent
 
     @property
     def department(self) -> str:
@@ -71,9 +80,16 @@ class Form:
         when = f"số liệu đến ngày {format_date(self.as_of)}"
         return f"{period_phrase(self.period, self.year)} ({when})" if self.period else when
 
+    @property
+    def estimates(self) -> bool:
+        """Whether the form comes back before its figures' date: its figures to that date
+        are then estimates, and its ``Ước`` cells are pre-set."""
+        return self.as_of > self.return_by
+
     def meta(self) -> list[tuple[str, object]]:
-        return [("Loại", META_KIND), ("Năm", self.year), ("Đơn vị", self.owner or ""),
-                ("Ngày số liệu", self.as_of), ("Hạn gửi lại", self.return_by)]
+        return [(KIND, META_KIND), (YEAR, self.year), (OWNER, self.owner or ""), (AS_OF, self.as_of),
+                (RETURN_BY, self.return_by), (VERSION, FORM_VERSION), (BODY, self.body), (REF, self.ref or ""),
+                (PERIOD, self.period or "")]
 
 
 def make_form(book: Book, owner: str | None, period: str | None, as_of: date, today: date) -> Form:
@@ -87,6 +103,25 @@ def make_form(book: Book, owner: str | None, period: str | None, as_of: date, to
         if len(owners) > 1:
             raise UserError(f"'{owner}' khớp với nhiều đơn vị: {'; '.join(owners)}", "gõ tên đơn vị đầy đủ hơn")
         department = owners[0]
+    return _form(book, department, targets, period, as_of, today)
+
+
+def make_forms(book: Book, period: str | None, as_of: date, today: date) -> list[Form]:
+    """One form per department (per ``owner``), in the order the targets name them; a
+    department with nothing to send (only totals worked out from parts) gets none."""
+    owners = list(dict.fromkeys(t.owner for t in book.targets.values() if t.owner))
+    forms = [_form(book, owner, [t for t in book.targets.values() if t.owner == owner], period, as_of, today)
+             for owner in owners]
+    return [form for form in forms if form.lines]
+
+
+def unassigned(book: Book) -> list[str]:
+    """The targets no department reports (no owner), which no form of ``make_forms`` asks for."""
+    return [t.id for t in book.targets.values() if not t.owner and not t.sum_of]
+
+
+def _form(book: Book, owner: str | None, targets: list[Target], period: str | None, as_of: date,
+          today: date) -> Form:
     rows = {row.target.id: row for row in year_status(book, as_of).rows}
     lines = []
     for target in targets:
@@ -103,254 +138,123 @@ def make_form(book: Book, owner: str | None, period: str | None, as_of: date, to
         latest = "" if evaluation.figure is None else \
             f"{actual_text(evaluation, 'ước')} ({format_date(evaluation.figure.as_of)})"
         lines.append(FormLine(target, None, name, plan, latest))
-    return Form(book.year, book.objectives.issuer.short_name, department, period, as_of,
-                return_by(book, as_of, today), lines)
+    return Form(book.year, book.objectives.issuer.short_name, owner, period, as_of,
+                return_by(book, as_of, today), lines, today)
 
 
 def return_by(book: Book, end: date, today: date) -> date:
-    """When the form comes back: a few days before the report of its period is due (the
-    plan's task of kind results_report), else a few days after the period's end."""
+    """When the form comes back: a few days before the report of its period is due, else a
+    few days after the period's end; a form made later than that comes back the day before
+    the report, and a form made when even that has passed comes back a few days after it is
+    made — never on the day it is made."""
+    report = report_due(book, end)
+    wanted = [report - dt.timedelta(days=RETURN_DAYS), report - dt.timedelta(days=1)] if report else \
+        [end + dt.timedelta(days=RETURN_DAYS)]
+    return next((day for day in wanted if day > today), today + dt.timedelta(days=RETURN_DAYS))
+
+
+def report_due(book: Book, end: date) -> date | None:
+    """The deadline of the report of the period ending ``end``: the first of the plan's
+    results_report tasks due near it, if any."""
     deadlines = sorted(d for task in book.tasks.values() if task.kind == "results_report" for d in task.due)
-    near = [d for d in deadlines if abs((d - end).days) <= REPORT_NEAR_DAYS]
-    wanted = near[0] - dt.timedelta(days=RETURN_DAYS) if near else end + dt.timedelta(days=RETURN_DAYS)
-    return max(wanted, today)
+    return next((d for d in deadlines if abs((d - end).days) <= REPORT_NEAR_DAYS), None)
 
 
 def form_slug(form: Form) -> str:
     """'bieu-so-lieu-dia-chinh-nong-nghiep-6-thang-2023'."""
-    who = "-".join(re.findall(r"[a-z0-9]+", fold(form.owner))) if form.owner else "tat-ca"
-    when = PERIOD_SLUGS[form.period] if form.period else form.as_of.strftime("%d-%m")
-    return f"bieu-so-lieu-{who}-{when}-{form.year}"
+    who = slug(form.owner) if form.owner else "tat-ca"
+    return f"bieu-so-lieu-{who}-{when_slug(form.period, form.as_of)}-{form.year}"
 
 
-# Reading a filled form back.
+def slug(text: str) -> str:
+    """'dia-chinh-nong-nghiep' for 'Địa chính - Nông nghiệp'."""
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def when_slug(period: str | None, as_of: date) -> str:
+    """'6-thang' for h1, 'den-20-06' for figures to a date."""
+    return PERIOD_SLUGS[period] if period else f"den-{as_of:%d-%m}"
+
+
+def sent_entry(form: Form, file: str, stamp: Stamp) -> SentForm:
+    """The line of forms.jsonl that remembers ``form``, written to ``file``."""
+    targets = list(dict.fromkeys(line.target.id for line in form.lines))
+    return SentForm(owner=form.owner, period=form.period, as_of=form.as_of, return_by=form.return_by,
+                    made_on=form.made_on, targets=targets, file=file, version=FORM_VERSION, by=stamp.by,
+                    recorded_at=stamp.at)
+
+
+def with_ref(form: Form, sent: SentForm) -> Form:
+    return replace(form, ref=sent.ref)
+
+
+def covering_message(book: Book, forms: list[Form], files: list[str], sender: str) -> str:
+    """The text the officer pastes in an e-mail or a chat with the forms: what they are
+    for, by when they come back, how estimates are written, and which file is whose."""
+    first = forms[0]
+    what = period_phrase(first.period, first.year) if first.period else f"đến ngày {format_date(first.as_of)}"
+    report = report_due(book, first.as_of)
+    lines = [f"Kính gửi: các ngành, bộ phận của {first.body}.", "",
+             f"Để tổng hợp kết quả thực hiện Mục tiêu chất lượng {what}"
+             + (f" (báo cáo trước ngày {format_date(report)})" if report else "")
+             + f", xin gửi kèm biểu số liệu của từng ngành. Đề nghị các ngành điền số liệu vào các ô nền trắng "
+               f"và gửi lại trước ngày {format_date(first.return_by)}."]
+    if first.estimates:
+        lines += ["", f"Kỳ chưa hết khi gửi lại biểu: số liệu đến ngày {format_date(first.as_of)} là số ước "
+                      f"thực hiện (cột Ước tự hiện {ESTIMATE_MARK} khi để nguyên ngày này). Số đã có đến một ngày "
+                      f"đã qua thì ghi ngày đó ở cột Ngày số liệu: đó là số thực hiện."]
+    lines += ["", "Biểu của từng ngành:"]
+    lines += [f"- {form.department} ({_count(form)}): {file}" for form, file in zip(forms, files)]
+    lines += ["", "Xin cảm ơn.", sender]
+    return "\n".join(lines) + "\n"
+
+
+def _count(form: Form) -> str:
+    targets = len({line.target.id for line in form.lines})
+    return f"{targets} chỉ tiêu" if targets == len(form.lines) else f"{targets} chỉ tiêu, {len(form.lines)} dòng"
+
+
+# Which forms came back.
 
 @dataclass(frozen=True)
-class Planned:
-    """A record a form gives, where it comes from, and what the officer should see first."""
+class FormReturn:
+    """A form made, what came back for it, and what is still missing."""
 
-    record: FigureRecord
-    place: str  # 'phong-dc.xlsx!F7'
-    replaces: str | None  # the figure that counts now for the target at that date
-    doubt: str | None  # the question record would ask
+    form: SentForm
+    received: list[str]  # target ids with a figure dated up to the form's date, recorded since it was made
+    missing: list[str]
+    files: list[str]  # the files its figures were imported from
+    late_days: int  # days past its return date while targets are missing (0: not late)
 
-
-@dataclass(frozen=True)
-class Intake:
-    """What one file gives: records to write, or the problems that stop them."""
-
-    file: str
-    sha256: str
-    planned: list[Planned]
-    problems: list[str]
-    already: str | None = None  # the file was imported before: when, and how many records
-
-
-def read_form(book: Book, sheets: list[Sheet], file: str, sha256: str, today: date, stamp: Stamp) -> Intake:
-    """Every record the filled form gives, or every problem it has (at once)."""
-    earlier = [r for r in book.records if r.sha256 == sha256]
-    if earlier:
-        when = format_date(min(r.recorded_at for r in earlier).date())
-        return Intake(file, sha256, [], [], f"đã nhập ngày {when} ({len(earlier)} số liệu)")
-    forms = [(sheet, header) for sheet in sheets if not sheet.hidden
-             for header in [_header_row(sheet)] if header is not None]
-    if not forms:
-        return Intake(file, sha256, [], [f"{file}: không có bảng nào có dòng tiêu đề của biểu mtcl "
-                                         f"({', '.join(HEADERS[:3])}…); lập biểu bằng: mtcl form"])
-    problems: list[str] = []
-    owner = _check_meta(book, sheets, file, problems)
-    planned: list[Planned] = []
-    for sheet, header in forms:
-        prefix = f"{file}!" if len(forms) == 1 else f"{file}!{sheet.name}!"
-        for row in sheet.rows[header + 1:]:
-            cells = (row + [Cell("", None, "General")] * len(HEADERS))[:len(HEADERS)]
-            made = _read_row(book, cells, owner, prefix, sheet.name, today, stamp, problems)
-            if made is not None:
-                planned.append(replace(made, record=replace(made.record, file=file, sha256=sha256)))
-    problems += _repeated_rows(planned)
-    return Intake(file, sha256, planned, problems)
+    @property
+    def state(self) -> str:
+        """'Đã đủ', 'Thiếu 2/3 chỉ tiêu', 'Chưa gửi lại', with how late."""
+        if not self.missing:
+            return "Đã đủ"
+        words = "Chưa gửi lại" if not self.received else \
+            f"Thiếu {len(self.missing)}/{len(self.form.targets)} chỉ tiêu"
+        return f"{words}, quá hạn {self.late_days} ngày" if self.late_days else words
 
 
-def _header_row(sheet: Sheet) -> int | None:
-    for number, row in enumerate(sheet.rows[:30]):
-        texts = [fold(str(cell.value)) if cell.value is not None else "" for cell in row[:len(HEADERS)]]
-        if texts == [fold(h) for h in HEADERS]:
-            return number
-    return None
+def form_returns(book: Book, sent: list[SentForm], today: date, period: str | None = None) -> list[FormReturn]:
+    """Each department's latest form (of ``period`` when given) and what came back for it:
+    a target has come back when a figure of it dated up to the form's date was recorded on
+    or after the day the form was made (imported from a form, or typed)."""
+    latest: dict[tuple, SentForm] = {}
+    for form in sent:
+        if period is None or form.period == period:
+            latest[(form.owner, form.period, form.as_of)] = form
+    return [_returned(book, form, today) for form in latest.values()]
 
 
-def _check_meta(book: Book, sheets: list[Sheet], file: str, problems: list[str]) -> str | None:
-    """The form's department (none for every department); its year must be the book's."""
-    meta = next((s for s in sheets if s.name == META_SHEET), None)
-    if meta is None:
-        problems.append(f"{file}: thiếu trang ẩn '{META_SHEET}' ghi năm và đơn vị của biểu; lập biểu bằng: mtcl form")
-        return None
-    values = {str(row[0].value): row[1].value for row in meta.rows if len(row) > 1 and row[0].value is not None}
-    year = values.get("Năm")
-    if year != book.year:
-        problems.append(f"{file}: biểu lập cho năm {year}, không phải năm {book.year}; "
-                        f"dùng --year {year} hoặc lập biểu năm {book.year} bằng: mtcl form")
-    return values.get("Đơn vị") or None
+def _returned(book: Book, form: SentForm, today: date) -> FormReturn:
+    since = [r for r in book.counted_records if r.target in form.targets and _answers(r, form)]
+    received = [t for t in form.targets if any(r.target == t for r in since)]
+    missing = [t for t in form.targets if t not in received]
+    files = list(dict.fromkeys(r.file for r in book.counted_records if r.form == form.ref and r.file))
+    late = (today - form.return_by).days if missing and today > form.return_by else 0
+    return FormReturn(form, received, missing, files, late)
 
 
-def _read_row(book: Book, cells: list[Cell], owner: str | None, prefix: str, sheet: str, today: date, stamp: Stamp,
-              problems: list[str]) -> Planned | None:
-    def problem(column: int, text: str) -> None:
-        problems.append(f"{prefix}{cells[column].place or HEADERS[column]}: {text}")
-
-    if _blank(cells[VALUE].value):
-        if not all(_blank(cells[c].value) for c in (TOTAL, ESTIMATED, SOURCE, NOTE)):
-            problem(VALUE, "có điền các cột khác nhưng chưa có số liệu")
-        return None
-    try:
-        target = book.target(_text(cells[ID].value))
-    except UserError as exc:
-        problem(ID, exc.message)
-        return None
-    if owner is not None and target.owner != owner:
-        problem(ID, f"chỉ tiêu {target.id} do {target.owner or 'đơn vị khác'} phụ trách, không thuộc biểu của {owner}")
-        return None
-    try:
-        typed = _typed(target, cells)
-    except CellProblem as exc:
-        problem(exc.column, exc.message)
-        return None
-    if typed.as_of.year != book.year:
-        problem(DATE, f"ngày số liệu {format_date(typed.as_of)} nằm ngoài năm {book.year}")
-        return None
-    if typed.as_of > today and not typed.estimated:
-        problem(DATE, f"ngày số liệu {format_date(typed.as_of)} chưa tới; số ước thực hiện thì ghi "
-                      f"'{ESTIMATE_MARK}' ở cột Ước")
-        return None
-    try:
-        record = build_record(target, typed, book.year, today, stamp)
-    except UserError as exc:
-        hint = f" ({_form_words(exc.hint)})" if exc.hint else ""
-        about_total = typed.of is not None and f"'{typed.of.strip()}'" in exc.message
-        problem(TOTAL if about_total else VALUE, _form_words(exc.message) + hint)
-        return None
-    record = replace(record, cell=f"{sheet}!{cells[VALUE].place}")
-    current = book.index.current(target.id, record.as_of, record.item)
-    replaces = f"{record_text(current, target)} ({format_date(current.as_of)})" if current else None
-    return Planned(record, f"{prefix}{cells[VALUE].place}", replaces, doubt_about(book, target, record))
-
-
-class CellProblem(UserError):
-    """A problem of one cell of a row, before the record is built."""
-
-    def __init__(self, column: int, message: str):
-        super().__init__(message)
-        self.column = column
-
-
-def _typed(target: Target, cells: list[Cell]) -> Typed:
-    """The row as ``mtcl record`` would have been typed."""
-    as_of = _date(cells[DATE])
-    estimated = _estimated(cells[ESTIMATED].value)
-    # The department that sent the figure is its source unless the row names another.
-    source, note = _text(cells[SOURCE].value) or target.owner, _text(cells[NOTE].value) or None
-    if target.kind == "checklist":
-        item = target.items[0] if len(target.items) == 1 else _item_of(target, _text(cells[NAME].value))
-        said = fold(_text(cells[VALUE].value))
-        if said not in (fold(MET), fold(NOT_MET)):
-            raise CellProblem(VALUE, f"tiêu chí ghi '{MET}' hoặc '{NOT_MET}', không phải '{_text(cells[VALUE].value)}'")
-        if not _blank(cells[TOTAL].value):
-            raise CellProblem(TOTAL, f"chỉ tiêu {target.id} là danh sách tiêu chí: để trống cột Tổng số")
-        return Typed(item, None, as_of, estimated, said == fold(NOT_MET), source, note)
-    total = None if _blank(cells[TOTAL].value) else _number(cells[TOTAL], TOTAL)
-    if total is not None and target.kind != "ratio":
-        raise CellProblem(TOTAL, f"cột Tổng số chỉ dùng cho chỉ tiêu tỷ lệ; {target.id} tính bằng {target.unit}")
-    value = _number(cells[VALUE], VALUE)
-    if target.kind == "ratio" and total is None and not value.endswith("%"):
-        value += "%"  # a ratio without its total is a percentage
-    return Typed(value, total, as_of, estimated, False, source, note)
-
-
-def _item_of(target: Target, name: str) -> str:
-    """The criterion a checklist row is about: its name after the target's ('…: Giao thông')."""
-    for item in target.items:
-        if fold(name).endswith(fold(item)):
-            return item
-    raise CellProblem(NAME, f"không rõ tiêu chí nào của chỉ tiêu {target.id} ({', '.join(target.items)})")
-
-
-def _number(cell: Cell, column: int) -> str:
-    """A number cell as the officer would have typed it: a number Excel holds (its percent
-    format undone), or text in Vietnamese spelling, kept for ``parse_number`` to read."""
-    value = cell.value
-    if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime)):
-        raise CellProblem(column, f"'{_text(value)}' không phải số (ô bị Excel đổi thành ngày hoặc đúng/sai?)")
-    if isinstance(value, (int, float, Decimal)):
-        try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            raise CellProblem(column, f"'{value}' không phải số") from None
-        if not number.is_finite():
-            raise CellProblem(column, f"'{value}' không phải số")
-        percent = "%" in cell.number_format
-        if percent:
-            number *= 100
-        text = format(number.normalize(), "f").replace(".", ",")
-        return text + "%" if percent else text
-    return _text(value)
-
-
-def _date(cell: Cell) -> date:
-    value = cell.value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if _blank(value):
-        raise CellProblem(DATE, "cần ngày số liệu")
-    try:
-        return parse_date(_text(value))
-    except UserError as exc:
-        raise CellProblem(DATE, exc.message) from None
-
-
-def _estimated(value: object) -> bool:
-    if _blank(value):
-        return False
-    if fold(_text(value)) in (ESTIMATE_MARK, "uoc", "co"):
-        return True
-    raise CellProblem(ESTIMATED, f"cột Ước ghi '{ESTIMATE_MARK}' (số ước thực hiện) hoặc để trống, "
-                                 f"không phải '{_text(value)}'")
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-# The hints of ``mtcl record`` name its options; on a form they are columns.
-_FORM_WORDS = (("--estimated", f"'{ESTIMATE_MARK}' ở cột Ước"), ("(--of)", "(cột Tổng số)"),
-               ("--of", "cột Tổng số"), ("SỐ_LIỆU", "Số liệu"))
-
-
-def _form_words(text: str) -> str:
-    for option, column in _FORM_WORDS:
-        text = text.replace(option, column)
-    return text
-
-
-def _repeated_rows(planned: list[Planned]) -> list[str]:
-    """Two rows for the same target (and criterion) at the same date: which one counts
-    would depend on the order of the rows."""
-    seen: dict[tuple, str] = {}
-    problems = []
-    for entry in planned:
-        key = (entry.record.target, entry.record.item, entry.record.as_of)
-        if key in seen:
-            problems.append(f"{entry.place}: chỉ tiêu {entry.record.target} đã có số liệu ngày "
-                            f"{format_date(entry.record.as_of)} ở {seen[key]}; giữ một dòng")
-        seen.setdefault(key, entry.place)
-    return problems
-
+def _answers(record: FigureRecord, form: SentForm) -> bool:
+    return record.form == form.ref or (record.as_of <= form.as_of and record.recorded_at.date() >= form.made_on)
