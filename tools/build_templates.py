@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from mtcl.usecases.views import TARGET_COLUMNS, action_columns, indicator_columns
+from mtcl.usecases.views import BODY_COLUMNS, TARGET_COLUMNS, action_columns, indicator_columns
 
 TEMPLATES_FOLDER = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
@@ -86,15 +86,16 @@ REVIEW_COLUMNS = [
     ("Xu hướng", Mm(28), CENTER, "r.trend"),
 ]
 ROLLUP_COLUMNS = [
-    ("STT", Mm(12), CENTER, "r.stt"),
-    ("Đơn vị", Mm(37), LEFT, "r.name"),
-    ("Chỉ tiêu đạt", Mm(17), CENTER, "r.met"),
-    ("Chậm tiến độ, chưa đạt", Mm(19), CENTER, "r.short"),
-    ("Chưa có số liệu", Mm(17), CENTER, "r.no_data"),
-    ("Nhiệm vụ quá hạn", Mm(16), CENTER, "r.overdue"),
-    ("HĐKP đang mở", Mm(17), CENTER, "r.actions"),
-    ("Đánh giá nội bộ", Mm(15), CENTER, "r.audit"),
-    ("Xem xét lãnh đạo", Mm(15), CENTER, "r.review"),
+    *view(BODY_COLUMNS, ("rank", Mm(12), CENTER, False), ("name", Mm(38), LEFT, False)),
+    ("Chỉ tiêu đạt", Mm(15), CENTER, "r.met"),
+    ("Tỷ lệ đạt", Mm(15), CENTER, "r.share"),
+    *view(BODY_COLUMNS,
+          ("short", Mm(16), CENTER, False),
+          ("no_data", Mm(15), CENTER, False),
+          ("tasks_overdue", Mm(14), CENTER, False),
+          ("actions_open", Mm(14), CENTER, False),
+          ("internal_audit", Mm(13), CENTER, False),
+          ("management_review", Mm(13), CENTER, False)),
 ]
 INDICATOR_COLUMNS = view(
     indicator_columns(""),
@@ -104,6 +105,10 @@ INDICATOR_COLUMNS = view(
     ("plan", Mm(25), CENTER, False),
     ("status", Mm(41), CENTER, False),
 )
+# Half of the one-page sheet's table (the other half repeats it): 136,5 mm of the 273.
+SHEET_HALF = view(TARGET_COLUMNS, ("id", Mm(8), CENTER, True), ("label", Mm(50), LEFT, False),
+                  ("unit", Mm(11), CENTER, True), ("plan", Mm(16), CENTER, True), ("actual", Mm(14), CENTER, False),
+                  ("as_of", Mm(10), CENTER, True), ("status", Mm(27.5), CENTER, False))
 DECISION_COLUMNS = [
     ("STT", Mm(12)), ("Vấn đề xem xét", Mm(55)), ("Quyết định, biện pháp", Mm(50)),
     ("Người thực hiện", Mm(25)), ("Thời hạn", Mm(23)),
@@ -183,6 +188,26 @@ def build_register_template(path: Path) -> Path:
     return _save(document, path)
 
 
+def build_status_sheet_template(path: Path) -> Path:
+    """The one-page status sheet: every target in two halves side by side on an A4
+    landscape page, the counts, the place and date, and who made it."""
+    document = _new_document(landscape=True)
+    section = document.sections[0]
+    section.top_margin = section.bottom_margin = Mm(12)
+    section.left_margin = section.right_margin = Mm(12)
+    width = 297 - 24  # mm between the margins
+    _paragraph(document, "{{ body }}", bold=True, size=11, align=LEFT)
+    _paragraph(document, "{{ title }}", bold=True, size=13)
+    _paragraph(document, "{{ subject }}", italic=True, size=11)
+    half = [(heading, size, align, f"r.{side}_{field[2:]}") for side in ("a", "b")
+            for heading, size, align, field in SHEET_HALF]
+    _grid_table(document, half, "rows", size=7.5)
+    _paragraph(document, "{{ summary }}", size=10, align=LEFT)
+    _paragraph(document, "{{ place_date }}", italic=True, size=10, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _two_signatures(document, ("NGƯỜI LẬP", "{{ made_by }}"), ("LÃNH ĐẠO", ""), width=width, blank_lines=2, size=10)
+    return _save(document, path)
+
+
 def build_review_template(path: Path) -> Path:
     """The management review input (báo cáo đầu vào xem xét của lãnh đạo, ISO 9.3)."""
     document = _new_document()
@@ -212,34 +237,46 @@ def build_review_template(path: Path) -> Path:
 
 
 def build_rollup_template(path: Path) -> Path:
-    """The level above's summary of its bodies: how each stands, then each shared indicator
-    compared across them."""
+    """The level above's summary of its bodies: what they achieved, who is behind and on
+    what, who sent nothing, what will be seen to; signed, then the bodies ranked and each
+    shared indicator compared, as an appendix."""
     document = _new_document()
     _header_block(document)
     _title(document, "BÁO CÁO", "{{ subject }}")
     _body_paragraph(document, "{{ intro }}")
     _heading(document, "I. TÌNH HÌNH CHUNG")
-    _lines(document, "summary")
+    _lines(document, "general")
+    _heading(document, "II. KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG")
+    _lines(document, "results")
+    _heading(document, "III. TỒN TẠI, HẠN CHẾ")
+    _lines(document, "shortcomings")
+    _heading(document, "IV. NHIỆM VỤ TRONG THỜI GIAN TỚI")
+    _lines(document, "directions")
+    _body_paragraph(document, "{{ closing }}").paragraph_format.keep_with_next = True
+    _signature_block(document, recipients=True)
+
+    appendix = _paragraph(document, "Phụ lục", bold=True, size=14)
+    appendix.paragraph_format.page_break_before = True
+    _paragraph(document, "{{ appendix_title }}", bold=True, size=13)
+    _paragraph(document, "{{ appendix_note }}", italic=True, size=13)
+    _paragraph(document, "", size=6)
+    _heading(document, "Biểu 1. Kết quả của các đơn vị, xếp theo tỷ lệ chỉ tiêu đạt")
     _grid_table(document, ROLLUP_COLUMNS, "bodies")
-    _tag(document, "{%p if indicators %}")
-    _heading(document, "II. SO SÁNH CÁC CHỈ SỐ CHUNG")
+    _tag(document, "{%p if unranked %}")
+    _heading(document, "Đơn vị chưa xếp hạng")
+    _lines(document, "unranked")
+    _tag(document, "{%p endif %}")
     _tag(document, "{%p for ind in indicators %}")
-    _heading(document, "{{ ind.heading }}", indent=True)
+    _heading(document, "{{ ind.heading }}")
     _grid_table(document, INDICATOR_COLUMNS, "ind.rows")
     _body_paragraph(document, "{{ ind.median }}")
     _tag(document, "{%p endfor %}")
-    _tag(document, "{%p endif %}")
-    _tag(document, "{%p if failed %}")
-    _heading(document, "{{ failed_heading }}")
-    _lines(document, "failed")
-    _tag(document, "{%p endif %}")
-    _body_paragraph(document, "{{ closing }}").paragraph_format.keep_with_next = True
-    _signature_block(document, recipients=True)
     return _save(document, path)
 
 
 TEMPLATES = {
     "bao-cao-mtcl.docx": build_report_template,
+    "tinh-hinh-mtcl.docx": build_status_sheet_template,
     "phieu-hdkp.docx": build_action_template,
     "so-theo-doi-hdkp.docx": build_register_template,
     "xem-xet-lanh-dao.docx": build_review_template,
@@ -432,14 +469,14 @@ def _lines(container, items: str) -> None:
     _tag(container, "{%p endfor %}")
 
 
-def _headed_table(document, headings: list[str], widths: list, rows: int):
+def _headed_table(document, headings: list[str], widths: list, rows: int, size: float = 11):
     """A bordered table of ``rows`` rows, the first a bold heading row repeated on every page."""
     table = document.add_table(rows=rows, cols=len(headings))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(table, widths)
     for index, heading in enumerate(headings):
-        _first_paragraph(table.cell(0, index), heading, bold=True, size=11)
+        _first_paragraph(table.cell(0, index), heading, bold=True, size=size)
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     return table
 
@@ -448,15 +485,15 @@ def _cant_split(row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def _grid_table(document, columns, rows: str) -> None:
+def _grid_table(document, columns, rows: str, size: float = 11) -> None:
     """A bordered table: a heading row repeated on every page, then one row per item of
     ``rows`` (docxtpl's row loop), never split across pages."""
-    table = _headed_table(document, [c[0] for c in columns], [c[1] for c in columns], rows=4)
+    table = _headed_table(document, [c[0] for c in columns], [c[1] for c in columns], rows=4, size=size)
     for index, (_, _, align, field) in enumerate(columns):
-        _first_paragraph(table.cell(2, index), f"{{{{ {field} }}}}", size=11, align=align)
+        _first_paragraph(table.cell(2, index), f"{{{{ {field} }}}}", size=size, align=align)
     loop_variable = columns[0][3].split(".")[0]
-    _first_paragraph(table.cell(1, 0), f"{{%tr for {loop_variable} in {rows} %}}", size=11)
-    _first_paragraph(table.cell(3, 0), "{%tr endfor %}", size=11)
+    _first_paragraph(table.cell(1, 0), f"{{%tr for {loop_variable} in {rows} %}}", size=size)
+    _first_paragraph(table.cell(3, 0), "{%tr endfor %}", size=size)
     _cant_split(table.rows[2])
     _paragraph(document, "", size=6)
 
@@ -532,16 +569,17 @@ def _signature_block(document, recipients: bool) -> None:
     _paragraph(right, "{{ signer }}", bold=True, size=14)
 
 
-def _two_signatures(document, left: tuple[str, str], right: tuple[str, str], width: float = PORTRAIT_WIDTH) -> None:
+def _two_signatures(document, left: tuple[str, str], right: tuple[str, str], width: float = PORTRAIT_WIDTH,
+                    blank_lines: int = 4, size: float = 13) -> None:
     """Two signatures side by side (who prepared, who approves), names under the space."""
     table = _signature_table(document)
     _widths(table, [Mm(width / 2), Mm(width / 2)])
     for cell, (title, name) in zip(table.rows[0].cells, (left, right)):
-        _first_paragraph(cell, title, bold=True, size=13)
-        _paragraph(cell, "(Ký, ghi rõ họ tên)", italic=True, size=12)
-        for _ in range(4):
-            _paragraph(cell, "", size=13)
-        _paragraph(cell, name, bold=True, size=14)
+        _first_paragraph(cell, title, bold=True, size=size)
+        _paragraph(cell, "(Ký, ghi rõ họ tên)", italic=True, size=size - 1)
+        for _ in range(blank_lines):
+            _paragraph(cell, "", size=size)
+        _paragraph(cell, name, bold=True, size=size + 1)
     _paragraph(document, "", size=2)  # a document ends with a paragraph, not a table
 
 

@@ -159,7 +159,8 @@ class _Builder:
             # field expecting a number or a word reports them instead of taking True.
             return {"true": True, "false": False}.get(text.lower(), text)
         if tag.endswith(":int") and _INT.fullmatch(text):
-            return self._bounded(node, int(text))
+            bounded = self._bounded(node, Decimal(text))  # int() refuses more than 4,300 digits with a ValueError
+            return None if bounded is None else int(bounded)
         if tag.endswith(":float"):
             special = _SPECIAL_FLOATS.get(text.lower())
             if special:
@@ -170,7 +171,8 @@ class _Builder:
 
     def _bounded(self, node: yaml.ScalarNode, value: int | Decimal) -> int | Decimal | None:
         if digit_count(Decimal(value)) > MAX_DIGITS:
-            self.fail(node, f"số '{node.value}' {TOO_MANY_DIGITS}")
+            text = node.value if len(node.value) <= 40 else f"{node.value[:20]}…({len(node.value)} ký tự)"
+            self.fail(node, f"số '{text}' {TOO_MANY_DIGITS}")
             return None
         return value
 

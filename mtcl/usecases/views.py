@@ -34,10 +34,10 @@ from mtcl.core.numbers import format_date, rounded
 from mtcl.core.schedule import OccurrenceState, occurrence_label
 from mtcl.core.text import one_line
 from mtcl.core.words import (ACTION_STATE_WORDS, HUNDRED_PERCENT, TASK_STATUS_WORDS, actual_number, actual_text,
-                             attainment_text, capitalised, percent_text, plan_text, plan_words, status_words,
-                             thresholds, verdict)
-from mtcl.usecases.rollup import BodySummary, IndicatorRow, Rollup
+                             attainment_text, capitalised, lowered, percent_text, plan_text, plan_words,
+                             status_words, thresholds, verdict)
 from mtcl.usecases.status import HistoryRow, PlanStatus, TargetRow, YearStatus
+from mtcl.usecases.summaries import BodySummary, IndicatorRow, Rollup, SetAside, TargetLine
 
 R = TypeVar("R")
 CellKind = Literal["text", "number", "percent", "date"]
@@ -203,11 +203,12 @@ def _outcome(action: Action, on: date) -> str:
     return f"{closed.result} ({capitalised(verdict(closed.effective))}, đóng {format_date(closed.closed_on)})"
 
 
-# The level above: one row a body, and each body's figure of a shared indicator.
+# The level above: one row a body, one a body's target, and each body's figure of a
+# shared indicator.
 
 def _read(value: Callable[[BodySummary], object]) -> Callable[[BodySummary], object]:
-    """A body's figure, none for a body whose folder could not be read."""
-    return lambda body: None if body.error else value(body)
+    """A body's figure, none for a body not summarised (no year, or not read)."""
+    return lambda body: value(body) if body.state == "counted" else None
 
 
 def _count(status: str) -> Callable[[BodySummary], object]:
@@ -215,15 +216,42 @@ def _count(status: str) -> Callable[[BodySummary], object]:
 
 
 CHECK_WORDS = {True: "Đã thực hiện", False: "Chưa", None: "Không có trong kế hoạch"}
+SHORT_CHECK_WORDS = {True: "Đã", False: "Chưa", None: "—"}  # in a document's narrow column
+
+
+def _met(body: BodySummary) -> str:
+    """'11/40': the targets met, of all."""
+    return f"{body.counts['met']}/{body.counts['total']}" if body.state == "counted" else ""
+
+
+def body_state(body: BodySummary) -> str:
+    """'Đã tổng hợp', 'Số liệu có lỗi', 'Chưa có số liệu năm 2023', 'Không đọc được dữ liệu'."""
+    if body.state == "failed":
+        return "Không đọc được dữ liệu"
+    if body.state == "no_year":
+        return f"Chưa có số liệu năm {body.as_of.year}" if body.as_of else "Chưa có số liệu"
+    return "Số liệu có lỗi" if body.damaged else "Đã tổng hợp"
+
+
+def _missing(body: BodySummary) -> str | None:
+    """'14/40', the targets without a figure of the period, of all."""
+    return f"{len(body.missing)}/{body.counts['total']}" if body.state == "counted" else None
+
 
 BODY_COLUMNS: list[Column[BodySummary]] = [
+    Column("rank", "Hạng", "number", 6, lambda b: b.rank),
     Column("name", "Đơn vị", "text", 26, lambda b: b.name),
-    Column("folder", "Thư mục", "text", 30, lambda b: b.folder),
+    Column("code", "Mã đơn vị", "text", 10, lambda b: b.code),
+    Column("state", "Tình trạng", "text", 18, body_state),
+    Column("folder", "Thư mục, gói", "text", 30, lambda b: b.folder),
     Column("year", "Năm", "number", 7, lambda b: b.year),
     Column("as_of", "Ngày đánh giá", "date", 13, lambda b: b.as_of),
     Column("decision", "Quyết định", "text", 24, lambda b: b.decision),
     Column("total", "Tổng số chỉ tiêu", "number", 10, _count("total")),
-    Column("met", "Đạt", "number", 7, _count("met")),
+    Column("met", "Đạt", "number", 7, _count("met"), text=_met),
+    Column("share", "Tỷ lệ chỉ tiêu đạt", "percent", 10, lambda b: _rounded(b.share, HUNDRED_PERCENT),
+           text=lambda b: percent_text(b.share)),
+    Column("short", "Chậm tiến độ, chưa đạt", "number", 10, _read(lambda b: b.short)),
     Column("on_track", "Đúng tiến độ", "number", 9, _count("on_track")),
     Column("near", "Gần đạt", "number", 8, _count("near")),
     Column("behind", "Chậm tiến độ", "number", 9, _count("behind")),
@@ -232,15 +260,69 @@ BODY_COLUMNS: list[Column[BodySummary]] = [
     Column("in_progress", "Đang thực hiện", "number", 9, _count("in_progress")),
     Column("no_data", "Chưa có số liệu", "number", 9, _count("no_data")),
     Column("stale", "Số liệu cũ", "number", 8, _read(lambda b: b.stale)),
+    Column("latest", "Số liệu mới nhất", "date", 13, lambda b: b.latest),
+    Column("missing", "Thiếu số liệu của kỳ", "text", 11, _missing),
     Column("tasks_done", "Nhiệm vụ đã xong", "number", 10, _read(lambda b: b.tasks_done)),
     Column("tasks_overdue", "Nhiệm vụ quá hạn", "number", 10, _read(lambda b: b.tasks_overdue)),
     Column("actions_open", "HĐKP đang mở", "number", 9, _read(lambda b: b.actions_open)),
     Column("actions_overdue", "HĐKP quá hạn", "number", 9, _read(lambda b: b.actions_overdue)),
-    Column("internal_audit", "Đánh giá nội bộ", "text", 14,
-           _read(lambda b: CHECK_WORDS[b.checks.get("internal_audit")])),
-    Column("management_review", "Xem xét lãnh đạo", "text", 14,
-           _read(lambda b: CHECK_WORDS[b.checks.get("management_review")])),
+    *(Column(check, heading, "text", 14, _read(lambda b, check=check: CHECK_WORDS[b.checks.get(check)]),
+             text=lambda b, check=check: SHORT_CHECK_WORDS[b.checks.get(check)] if b.state == "counted" else "")
+      for check, heading in (("internal_audit", "Đánh giá nội bộ"), ("management_review", "Xem xét lãnh đạo"))),
+    Column("damaged", "Dòng số liệu lỗi (đã bỏ qua)", "text", 50, lambda b: "; ".join(b.damaged) or None),
     Column("error", "Lỗi", "text", 50, lambda b: b.error),
+]
+
+BodyTarget = tuple[BodySummary, TargetLine | None]
+
+
+def body_targets(bodies: list[BodySummary]) -> list[BodyTarget]:
+    """One row per body and target; a body without targets (no year, not read) one row."""
+    return [(body, line) for body in bodies for line in (body.targets or (None,))]
+
+
+def _of_line(value: Callable[[TargetLine], object]) -> Callable[[BodyTarget], object]:
+    return lambda row: value(row[1]) if row[1] is not None else None
+
+
+BODY_TARGET_COLUMNS: list[Column[BodyTarget]] = [
+    Column("body", "Đơn vị", "text", 26, lambda row: row[0].name),
+    Column("code", "Mã đơn vị", "text", 10, lambda row: row[0].code),
+    Column("target", "Mã chỉ tiêu", "text", 10, _of_line(lambda line: line.id)),
+    Column("name", "Chỉ tiêu", "text", 40, _of_line(lambda line: line.name)),
+    Column("unit", "Đơn vị tính", "text", 11, _of_line(lambda line: line.unit)),
+    Column("plan", "Kế hoạch năm", "text", 14, _of_line(lambda line: line.plan)),
+    Column("actual", "Thực hiện", "number", 12, _of_line(lambda line: line.actual)),
+    Column("as_of", "Ngày số liệu", "date", 12, _of_line(lambda line: line.as_of)),
+    Column("estimated", "Ước", "text", 6, _of_line(lambda line: YES if line.estimated else None)),
+    Column("status", "Đánh giá", "text", 22,
+           lambda row: row[1].verdict if row[1] is not None else body_state(row[0])),
+]
+
+def sending_words(body: BodySummary) -> str:
+    """What a body has not sent: 'chưa có số liệu năm 2023 (có năm 2022)', 'chưa gửi số
+    liệu nào của kỳ (số liệu mới nhất ngày 31/03/2023)', 'thiếu số liệu 14/40 chỉ tiêu'."""
+    if body.state != "counted":
+        years = f" (có năm {', '.join(str(y) for y in body.years)})" if body.years else ""
+        return lowered(body_state(body)) + (years if body.state == "no_year" else "")
+    if not body.sent:
+        latest = f"số liệu mới nhất ngày {format_date(body.latest)}" if body.latest else "chưa có số liệu nào"
+        return f"chưa gửi số liệu nào của kỳ ({latest})"
+    return f"thiếu số liệu {_missing(body)} chỉ tiêu"
+
+
+NOT_SENT_COLUMNS: list[Column[BodySummary]] = [
+    Column("name", "Đơn vị", "text", 26, lambda b: b.name),
+    Column("code", "Mã đơn vị", "text", 10, lambda b: b.code),
+    Column("state", "Tình trạng", "text", 36, lambda b: capitalised(sending_words(b))),
+    Column("latest", "Số liệu mới nhất", "date", 13, lambda b: b.latest),
+    Column("missing", "Số chỉ tiêu thiếu", "text", 11, _missing),
+    Column("targets", "Chỉ tiêu chưa có số liệu của kỳ", "text", 60, lambda b: ", ".join(b.missing) or None),
+]
+
+SET_ASIDE_COLUMNS: list[Column[SetAside]] = [
+    Column("folder", "Thư mục, gói", "text", 36, lambda entry: entry.folder),
+    Column("reason", "Lý do không tổng hợp", "text", 80, lambda entry: entry.reason),
 ]
 
 
@@ -414,19 +496,24 @@ def _record_adapter() -> TypeAdapter:
 
 def body_json(body: BodySummary) -> dict:
     return {
-        "folder": body.folder, "name": body.name, "year": body.year, "as_of": body.as_of,
+        "folder": body.folder, "name": body.name, "code": body.code, "state": body.state, "rank": body.rank,
+        "year": body.year, "years": list(body.years), "as_of": body.as_of,
         "decision": body.decision, "targets": body.counts, "stale": body.stale,
         "tasks": {"done": body.tasks_done, "overdue": body.tasks_overdue},
         "actions": {"open": body.actions_open, "overdue": body.actions_overdue},
         "internal_audit": body.checks.get("internal_audit"),
         "management_review": body.checks.get("management_review"),
+        "latest": body.latest, "sent": body.sent, "missing": list(body.missing),
+        "damaged": list(body.damaged), "updated": body.updated, "period": body.period,
         "error": body.error,
     }
 
 
 def rollup_json(result: Rollup) -> dict:
-    """``mtcl rollup --json``: each body, and each shared indicator across them."""
+    """``mtcl rollup --json``: each body, each shared indicator across them, and what was
+    received but not counted."""
     return {
+        "year": result.year, "as_of": result.as_of, "since": result.since,
         "bodies": [body_json(body) for body in result.bodies],
         "indicators": [{
             "code": view.indicator.code, "name": view.indicator.name, "unit": view.indicator.unit,
@@ -434,5 +521,8 @@ def rollup_json(result: Rollup) -> dict:
             "bodies": [{"name": row.body, "actual": actual_value(row.evaluation), "status": row.evaluation.status,
                         "attainment": attainment_value(row.evaluation)} for row in view.rows],
         } for view in result.indicators],
+        "not_sent": [body.name for body in result.not_sent],
+        "set_aside": [{"folder": entry.folder, "reason": entry.reason, "benign": entry.benign}
+                      for entry in result.set_aside],
         "failed": len(result.failed),
     }
