@@ -5,6 +5,6 @@ from __future__ import annotations
 
 # Imported in the order the commands are listed in the help.
 # isort: off
-from mtcl.cli import status, record, plan, report, sheets, rollup, targets, show, validate, years, action  # noqa: F401,I001
+from mtcl.cli import status, record, plan, report, chart, sheets, rollup, targets, show, validate, years, action  # noqa: F401,I001
 from mtcl.cli.base import app  # noqa: F401
 # isort: on

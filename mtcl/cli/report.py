@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.cli.base import (AsOfOption, DataOption, OwnerOption, YearOption, command, console, data_folder, date_option,
-                           echo, reports_folder, templates_app, when)
+from mtcl.cli.base import (AsOfOption, DataOption, OwnerOption, PdfOption, YearOption, command, console, data_folder,
+                           date_option, echo, reports_folder, templates_app, when, written_with_pdf)
 from mtcl.core.errors import UserError
 from mtcl.core.periods import check_in_window, check_period
 from mtcl.files.book import open_year
@@ -32,6 +32,7 @@ def report(
     owner: OwnerOption = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
     output_format: Annotated[str, typer.Option("--format", show_default=False, help="docx (mặc định) hoặc md (xem nhanh trên màn hình).")] = "docx",
+    pdf: PdfOption = False,
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
@@ -51,8 +52,7 @@ def report(
         return
     if out is None:
         out = reports_folder(book) / document.file_name
-    written = render_docx(document.context, out, document.template, template, force)
-    echo(f"Đã lập báo cáo: {display_path(written)}")
+    written_with_pdf(render_docx(document.context, out, document.template, template, force), "báo cáo", pdf)
 
 
 @command("list", help="Các mẫu văn bản có sẵn.", group=templates_app)

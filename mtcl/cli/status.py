@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from mtcl.cli.base import (AsOfOption, DataOption, JsonOption, OwnerOption, PeriodOption, YearOption, command, console,
-                           data_folder, past_year_notice, print_json, styled, table, when)
+from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, OwnerOption, PeriodOption, YearOption, command,
+                           console, data_folder, past_year_notice, reports_folder, styled, table, today, user, when,
+                           written_with_pdf)
+from mtcl.cli.output import OutOption, emit_json, only_with
 from mtcl.core.attainment import STALE_DAYS, Evaluation, count_statuses
+from mtcl.core.errors import UserError
 from mtcl.core.words import attainment_text, status_counts_text
 from mtcl.files.book import open_year
 from mtcl.usecases.status import PlanStatus, TargetRow, YearStatus, plan_status, year_status
@@ -39,14 +43,36 @@ def status(
     data: DataOption = None,
     year: YearOption = None,
     as_json: JsonOption = False,
+    output_format: Annotated[Optional[str], typer.Option(
+        "--format", help="docx hoặc pdf: bảng tình hình trên một trang A4, có chữ ký người lập.")] = None,
+    out: OutOption = None,
+    by: ByOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè bảng đã có (với --format).")] = False,
 ) -> None:
+    only_with(out, as_json or output_format is not None, "--json hoặc --format")
     book = open_year(data_folder(data), year, last_year=True)
     result = year_status(book, when(book.year, as_of, period))
     shown = result.select(book, ids, objective, owner)
+    if output_format is not None:
+        write_sheet(book, result, output_format, out, user(by), force)
+        return
     if as_json:
-        print_json(status_json(result, shown))
+        emit_json(status_json(result, shown), out)
         return
     print_table(result, shown, plan_status(book, result.as_of), past_year_notice(book))
+
+
+def write_sheet(book, result: YearStatus, output_format: str, out: Path | None, made_by: str, force: bool) -> None:
+    """The one-page sheet of ``result`` as Word, or Word and its PDF."""
+    if output_format not in ("docx", "pdf"):
+        raise UserError(f"định dạng '{output_format}' không hỗ trợ", "chọn docx hoặc pdf")
+    from mtcl.report.onepage import sheet_context  # python-docx and docxtpl: 60 ms, only for the sheet
+    from mtcl.report.render import render_docx
+
+    context = sheet_context(book, result, today(), made_by)
+    out = out or reports_folder(book) / f"tinh-hinh-mtcl-{result.as_of.isoformat()}.docx"
+    written_with_pdf(render_docx(context, out, "tinh-hinh-mtcl.docx", force=force), "bảng tình hình",
+                     output_format == "pdf")
 
 
 SHOWN = ("id", "label", "plan", "actual", "attainment", "previous", "status", "as_of")

@@ -99,7 +99,8 @@ def objectives_chart(book: Book, views: list[tuple[str, YearStatus]]) -> dict:
         values = [Decimal(100 * sum(flags)) / len(flags) if flags and number in reported else None
                   for number, flags in met.items()]
         series.append({"name": f"{name} (đến {format_date(view.as_of)})", "values": values,
-                       "percents": [format_percent(v) if v is not None else NO_DATA for v in values]})
+                       "percents": [format_percent(v) if v is not None else NO_DATA for v in values],
+                       "counts": [f"{sum(flags)}/{len(flags)}" for flags in met.values()]})
     named = " và ".join(name.lower() for name, _ in views)
     return {"mark": CHART_MARK, "title": "Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ theo từng mục tiêu (%)",
             "lead": f"Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ của từng mục tiêu ({named}) như biểu đồ dưới đây:",

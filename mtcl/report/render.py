@@ -33,6 +33,7 @@ TEMPLATES = {
     "so-theo-doi-hdkp": ("so-theo-doi-hdkp.docx", "sổ theo dõi hành động khắc phục"),
     "xem-xet-lanh-dao": ("xem-xet-lanh-dao.docx", "báo cáo đầu vào xem xét của lãnh đạo"),
     "tong-hop": ("tong-hop-mtcl.docx", "báo cáo tổng hợp các đơn vị của cấp trên (mtcl rollup)"),
+    "tinh-hinh": ("tinh-hinh-mtcl.docx", "tình hình thực hiện trên một trang (mtcl status --format docx)"),
 }
 MAX_TEMPLATE_BYTES = 50_000_000  # a template, packed or unpacked
 VARIABLES_HINT = "các biến có trong mẫu Markdown: mtcl templates export bao-cao-md mau.md.j2"
