@@ -20,6 +20,15 @@ settings.register_profile("mtcl", deadline=None)
 settings.load_profile("mtcl")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """The program keeps checked years in the user's cache folder (mtcl.files.cache): the
+    tests' own, never the developer's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A writable copy of the shipped data folder (data/2023/...)."""

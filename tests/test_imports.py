@@ -16,9 +16,10 @@ from mtcl.cli.main import MODULES
 
 REPORT_LIBRARIES = {"docx", "docxtpl", "jinja2"}
 SPREADSHEETS, CALENDARS, ROUND_TRIP, NUMBERS = {"openpyxl"}, {"icalendar"}, {"ruamel"}, {"babel"}
+PICTURES = {"matplotlib", "numpy"}
 OTHER_COMMANDS = {"mtcl.usecases.forms", "mtcl.files.workbook", "mtcl.usecases.newyear", "mtcl.report"}
 # What each command may not load: the libraries and modules of the others.
-NOT_NEEDED = REPORT_LIBRARIES | SPREADSHEETS | CALENDARS | ROUND_TRIP | NUMBERS
+NOT_NEEDED = REPORT_LIBRARIES | SPREADSHEETS | CALENDARS | ROUND_TRIP | NUMBERS | PICTURES
 
 
 def loaded_modules(data_dir, *args: str) -> set[str]:
@@ -51,7 +52,12 @@ def test_record_loads_no_report_or_spreadsheet(data_dir):
 
 def test_report_does_load_them(data_dir, tmp_path):
     modules = loaded_modules(data_dir, "report", "--period", "h1", "--out", str(tmp_path / "bc.docx"))
-    assert REPORT_LIBRARIES <= modules
+    assert REPORT_LIBRARIES <= modules and not modules & PICTURES
+
+
+def test_only_the_picture_loads_the_drawing_library(data_dir, tmp_path):
+    modules = loaded_modules(data_dir, "chart", "--period", "h1", "--out", str(tmp_path / "bd.png"))
+    assert PICTURES <= modules and not modules & (REPORT_LIBRARIES | SPREADSHEETS)
 
 
 def test_every_command_is_found_by_its_first_word():
@@ -64,3 +70,12 @@ def test_every_command_is_found_by_its_first_word():
         modules = {c.callback.__module__.rsplit(".", 1)[-1] for c in group.typer_instance.registered_commands}
         (found[group.typer_instance.info.name],) = modules
     assert found == MODULES
+
+
+def test_a_year_kept_in_the_cache_is_not_read_again(data_dir, tmp_path, monkeypatch):
+    """The second status of an unchanged year takes it from the user's cache folder
+    (files.cache): no YAML read, so PyYAML is not even loaded."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert "yaml" in loaded_modules(data_dir, "status")
+    assert list((tmp_path / "cache" / "mtcl" / "years").iterdir())
+    assert "yaml" not in loaded_modules(data_dir, "status")

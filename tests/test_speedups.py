@@ -1,10 +1,15 @@
 """Each speed-up gives exactly what the plain way gives: a file read in pieces (each checked
 to re-encode to itself) against the file read line by line, the figure that counts found in
-one pass against a sorted scan, a file as mtcl writes it against one spaced by hand."""
+one pass against a sorted scan, a file as mtcl writes it against one spaced by hand, a year
+kept in the cache against the year read from its files."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
+import os
+import shutil
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -14,9 +19,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mtcl.cli.main import cache_folder
 from mtcl.core.attainment import RecordIndex
+from mtcl.core.errors import DataErrors
 from mtcl.core.figures import FigureRecord
-from mtcl.files import store
+from mtcl.files import book, cache, store
+from mtcl.files.book import NOTES_FILE, OBJECTIVES_FILE, PLAN_FILE, STORES, Book, open_year
 from mtcl.files.store import JsonlStore
 
 TARGETS = ["4a", "4đ", "5.2"]
@@ -43,11 +51,12 @@ spoils = st.sampled_from([
 ])
 
 
-def read_both(raw: bytes):
-    """The file read as mtcl reads it, and read line by line: entries, their line numbers,
-    and the problems of the lines that could not be read."""
+def read_both(raw: bytes, block: int = 1 << 20):
+    """The file read as mtcl reads it, from blocks of ``block`` bytes, and read line by line:
+    entries, their line numbers, and the problems of the lines that could not be read."""
     records = JsonlStore(Path("records.jsonl"), FigureRecord)
-    lines = records._lines(raw)
+    lines = records._lines(raw[at:at + block] for at in range(0, len(raw), block))
+    assert lines.digest == store._digest(raw)  # what a write compares with the file under its lock
     found = records._line_by_line(raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1, lines.file, problems := [])
     return ((lines.entries, lines.numbers, sorted(lines.problems)),
             (tuple(entry for _, entry in found), tuple(number for number, _ in found), sorted(problems)))
@@ -55,16 +64,16 @@ def read_both(raw: bytes):
 
 @settings(max_examples=150)
 @given(lines, st.lists(spoils, max_size=3), st.randoms(use_true_random=False), st.booleans(),
-       st.sampled_from([1 << 20, 1, 150, 400]))
-def test_the_whole_file_reads_as_its_lines_do(texts, spoiled, random, crlf, chunk):
+       st.sampled_from([1 << 20, 1, 150, 400]), st.sampled_from([1 << 20, 1, 2, 100]), st.booleans())
+def test_the_whole_file_reads_as_its_lines_do(texts, spoiled, random, crlf, chunk, block, bom):
     texts = list(texts)
     for spoil in spoiled:
         if texts:
             at = random.randrange(len(texts))
             texts[at] = spoil(texts[at])
-    raw = (b"\r\n" if crlf else b"\n").join(texts) + b"\n"
-    with mock.patch.object(store, "_CHUNK_BYTES", chunk):  # the file handed over in pieces
-        whole, each = read_both(raw)
+    raw = (b"\xef\xbb\xbf" if bom else b"") + (b"\r\n" if crlf else b"\n").join(texts) + b"\n"
+    with mock.patch.object(store, "_CHUNK_BYTES", chunk):  # validated in pieces, read from the disk in blocks
+        whole, each = read_both(raw, block)
     assert whole == each
 
 
@@ -127,3 +136,99 @@ def test_a_damaged_last_line_stops_a_quick_record(cli, data_dir, monkeypatch):
     result = cli("record", "4c", "44")
     assert result.exit_code == 1 and "records.jsonl:2" in result.stderr
     assert records.read_bytes() == damaged  # nothing appended to a damaged file
+
+
+# The checked year kept between runs (files.cache): what is kept is what is read, and a byte
+# changed in any file read, a cache that cannot be used, other code: the files are read again.
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples"
+READ = [OBJECTIVES_FILE, PLAN_FILE, NOTES_FILE, *(name for name, _, _ in STORES.values())]
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the example year (figures, completions, an action, notes)."""
+    shutil.copytree(EXAMPLE, tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
+    """Years are kept in a cache folder of the test's own; the list of the folders read from their files."""
+    monkeypatch.setattr(cache, "_folder", tmp_path / "cache")
+    read: list[Path] = []
+    plain = book._read_folder
+    monkeypatch.setattr(book, "_read_folder", lambda folder, year, salvage=False: read.append(folder)
+                        or plain(folder, year, salvage))
+    return read
+
+
+def test_a_kept_year_is_the_year_read(example, reads, monkeypatch):
+    first = open_year(example, last_year=True)
+    kept = open_year(example, last_year=True)
+    assert len(reads) == 1  # the second from the cache
+    monkeypatch.setattr(cache, "_folder", None)
+    fresh = open_year(example, last_year=True)
+    assert same(kept, fresh) and same(first, fresh) and kept.records and kept.notes
+
+
+def same(one: Book, other: Book) -> bool:
+    """Whether two books hold the same, field by field (positions and private paths too)."""
+    return all(getattr(one, name.name) == getattr(other, name.name) for name in dataclasses.fields(Book))
+
+
+@pytest.mark.parametrize("name", READ)
+def test_a_byte_changed_in_any_file_read_is_never_served_stale(example, reads, name):
+    path = example / "2023" / name
+    open_year(example)
+    if path.exists():  # one byte, the size and the time kept: only the content tells
+        before = path.stat()
+        path.write_bytes(path.read_bytes()[:-1] + b" ")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    else:
+        path.write_bytes(b"")
+    with contextlib.suppress(DataErrors):  # an empty notes.yaml is refused: also not the kept year
+        open_year(example)
+    assert len(reads) == 2
+
+
+def test_a_cache_that_cannot_be_used_is_not(example, reads, monkeypatch, tmp_path):
+    expected = open_year(example)
+    for kept in (tmp_path / "cache").iterdir():
+        kept.write_bytes(kept.read_bytes()[:-10])  # cut short
+    assert same(open_year(example), expected)
+    (tmp_path / "blocked").write_text("a file, not a folder")
+    monkeypatch.setattr(cache, "_folder", tmp_path / "blocked" / "cache")
+    assert same(open_year(example), expected) and same(open_year(example), expected)
+    monkeypatch.setattr(cache, "_code_stamp", lambda: b"another mtcl")
+    open_year(example)
+    assert len(reads) == 5
+
+
+def test_nothing_is_kept_in_the_data_folder_nor_of_a_large_year(example, reads, monkeypatch):
+    monkeypatch.setattr(cache, "_folder", example / "cache")
+    open_year(example)
+    assert not (example / "cache").exists()
+    monkeypatch.setattr(cache, "_folder", example.parent / "cache")
+    monkeypatch.setattr(cache, "SMALL", 1000)
+    open_year(example)
+    open_year(example)
+    assert not (example.parent / "cache").exists() and len(reads) == 3
+
+
+def test_the_cache_keeps_a_few_years_at_most(example, reads, monkeypatch, tmp_path):
+    monkeypatch.setattr(cache, "KEPT", 2)
+    for copy in range(4):
+        shutil.copytree(example, tmp_path / f"copy{copy}")
+        open_year(tmp_path / f"copy{copy}")
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+@pytest.mark.parametrize("platform, environ, expected", [
+    ("linux", {"XDG_CACHE_HOME": "/x/cache"}, Path("/x/cache/mtcl/years")),
+    ("linux", {}, Path.home() / ".cache" / "mtcl" / "years"),
+    ("darwin", {}, Path.home() / "Library" / "Caches" / "mtcl" / "years"),
+    ("win32", {"LOCALAPPDATA": "C:/Users/thu/AppData/Local"}, Path("C:/Users/thu/AppData/Local/mtcl/Cache/years")),
+    ("win32", {}, None),
+])
+def test_the_cache_is_in_the_users_cache_folder(platform, environ, expected):
+    assert cache_folder(environ, platform) == expected

@@ -21,11 +21,12 @@ one, never half of it, and two officers recording at once both keep their figure
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import typing
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -60,10 +61,19 @@ class JsonlStore(Generic[M]):
 
     def __init__(self, path: Path, model: type[M], ref_prefix: str | None = None):
         self.path = path
-        self.adapter = TypeAdapter(model)
-        self.all_adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
-        self.keys = _field_names(model)
+        self.model = model
         self.ref_prefix = ref_prefix
+
+    # The validators are built on first use: a year served from the cache (files.cache) needs none.
+    @functools.cached_property
+    def adapter(self) -> TypeAdapter:
+        """One entry's validator and encoder."""
+        return TypeAdapter(self.model)
+
+    @functools.cached_property
+    def all_adapter(self) -> TypeAdapter:
+        """The validator and encoder of a piece of lines, checked in one call."""
+        return TypeAdapter(list[self.model])  # type: ignore[name-defined]
 
     def content(self, entry: M) -> bytes:
         """The line of ``entry`` as mtcl writes it, without its reference: what the
@@ -73,7 +83,7 @@ class JsonlStore(Generic[M]):
     def read(self) -> Lines[M]:
         """Every entry that can be read, in file order, with its line number; each line that
         cannot be read is a problem, with its number."""
-        return self._lines(self._bytes())
+        return self._lines(self._blocks())
 
     def add(self, make: Callable[[Lines[M]], Sequence[M]], known: Lines[M] | None = None) -> tuple[Lines[M], list[M]]:
         """Add the entries ``make`` builds from the file's lines as they stand under the lock
@@ -84,7 +94,7 @@ class JsonlStore(Generic[M]):
         try:
             with locked(self.path):
                 old = self._bytes()
-                lines = known if known is not None and known.digest == _digest(old) else self._lines(old)
+                lines = known if known is not None and known.digest == _digest(old) else self._lines([old])
                 if lines.problems:  # appending would hide the damage
                     raise DataErrors(list(lines.problems))
                 new = self.referenced(lines, make(lines))
@@ -107,53 +117,61 @@ class JsonlStore(Generic[M]):
                 if hasattr(entry, "ref") else entry for entry in new]
 
     def _bytes(self) -> bytes:
+        return b"".join(self._blocks())
+
+    def _blocks(self) -> Iterator[bytes]:
+        """The file's bytes a block at a time (none when there is no file yet): reading
+        never holds the whole of a large file beside its entries."""
         try:
-            return self.path.read_bytes()
+            with open(self.path, "rb") as file:
+                yield from iter(lambda: file.read(_CHUNK_BYTES), b"")
         except FileNotFoundError:
-            return b""
+            return
         except OSError as exc:
             raise UserError(f"không đọc được tệp '{display_path(self.path)}': {os_problem(exc)}") from None
 
-    def _lines(self, raw: bytes) -> Lines[M]:
+    def _lines(self, blocks: Iterable[bytes]) -> Lines[M]:
+        """The lines of the file whose bytes are ``blocks``, each read or a problem."""
         name = display_path(self.path)
-        digest = _digest(raw)
-        text = _nfc(raw.removeprefix(BOM))  # a BOM left by an editor on Windows
+        digest = hashlib.blake2b(digest_size=16)
         with collector_paused():
-            numbers, entries, problems = self._validated(text, name)
+            numbers, entries, problems = self._validated(_digested(blocks, digest), name)
         if self.ref_prefix is not None and not all(getattr(entry, "ref", True) for entry in entries):
             references = References(getattr(entry, "ref", None) for entry in entries)
             entries = [entry if getattr(entry, "ref", True) else
                        dataclasses.replace(entry, ref=references.unique(make_ref(self.ref_prefix, self.content(entry))))
                        for entry in entries]
-        return Lines(name, tuple(entries), tuple(numbers), tuple(problems), digest)
+        return Lines(name, tuple(entries), tuple(numbers), tuple(problems), digest.hexdigest())
 
-    def _validated(self, text: bytes, name: str) -> tuple[list[int], list[M], list[DataError]]:
+    def _validated(self, blocks: Iterable[bytes], name: str) -> tuple[list[int], list[M], list[DataError]]:
         numbers: list[int] = []
         entries: list[M] = []
         errors: list[DataError] = []
-        for first, piece in _pieces(text):
-            lines = piece.split(b"\n")
-            found = self._as_written(piece, len(lines))
+        for first, piece in _pieces(_without_bom(blocks), _CHUNK_BYTES):
+            piece = _nfc(piece)
+            count = piece.count(b"\n") + 1
+            found = self._as_written(piece, count)
             if found is None:
-                found = self._line_by_line(lines, first, name, errors)
+                found = self._line_by_line(piece.split(b"\n"), first, name, errors)
                 numbers += [number for number, _ in found]
                 entries += [entry for _, entry in found]
             else:
-                numbers += range(first, first + len(lines))
+                numbers += range(first, first + count)
                 entries += found
         return numbers, entries, errors
 
     def _as_written(self, piece: bytes, count: int) -> list[M] | None:
         """The entries of ``count`` lines, validated in one call, when they re-encode to
-        exactly their bytes (as mtcl writes them); None otherwise."""
+        exactly their bytes (as mtcl writes them: no key twice, no odd spacing or escape, no
+        line holding two entries); None otherwise."""
+        joined = piece.replace(b"\n", b",")
         try:
-            entries = self.all_adapter.validate_json(b"[" + piece.replace(b"\n", b",") + b"]")
+            entries = self.all_adapter.validate_json(b"[" + joined + b"]")
         except ValidationError:
             return None
         if len(entries) != count:
             return None  # a line that held two entries
-        again = self.all_adapter.dump_json(entries, exclude_none=True)
-        return entries if again[1:-1] == piece.replace(b"\n", b",") else None
+        return entries if self.all_adapter.dump_json(entries, exclude_none=True)[1:-1] == joined else None
 
     def _line_by_line(self, lines: list[bytes], first: int, name: str,
                       errors: list[DataError]) -> list[tuple[int, M]]:
@@ -177,7 +195,7 @@ class JsonlStore(Generic[M]):
         if error["type"] == "json_invalid":
             return "dòng hỏng hoặc bị cắt dở (không phải JSON hợp lệ); sửa hoặc xóa dòng này"
         where = ".".join(str(p) for p in error["loc"])
-        described = describe_error(error, self.keys)
+        described = describe_error(error, _field_names(self.model))
         return f"{where}: {described}" if where else described
 
 
@@ -186,21 +204,43 @@ class JsonlStore(Generic[M]):
 _CHUNK_BYTES = 1 << 20
 
 
-def _pieces(text: bytes) -> Iterator[tuple[int, bytes]]:
-    """``text`` cut at line ends into pieces of about ``_CHUNK_BYTES``, each with the number
-    of its first line; a file's last line break ends it, and ends no empty line."""
-    body = text[:-1] if text.endswith(b"\n") else text
-    start, number = 0, 1
-    while start < len(body):
-        end = body.find(b"\n", min(start + _CHUNK_BYTES, len(body)))
-        end = len(body) if end == -1 else end
-        piece = body[start:end]
-        yield number, piece
-        number += piece.count(b"\n") + 1
-        start = end + 1
+def _pieces(blocks: Iterable[bytes], size: int) -> Iterator[tuple[int, bytes]]:
+    """The bytes of ``blocks`` cut at line ends into pieces of ``size`` bytes or a little
+    more, each with the number of its first line; a file's last line break ends it, and
+    ends no empty line."""
+    pending, number = b"", 1
+    for block in blocks:
+        pending += block
+        while (end := pending.find(b"\n", size)) != -1:
+            yield number, pending[:end]
+            number += pending.count(b"\n", 0, end) + 1
+            pending = pending[end + 1:]
+    body = pending.removesuffix(b"\n")
+    if body:
+        yield number, body
+
+
+def _without_bom(blocks: Iterable[bytes]) -> Iterator[bytes]:
+    """The blocks of a file without the BOM an editor on Windows may put first."""
+    blocks = iter(blocks)
+    head = b""
+    for block in blocks:
+        head += block
+        if len(head) >= len(BOM):
+            break
+    yield head.removeprefix(BOM)
+    yield from blocks
+
+
+def _digested(blocks: Iterable[bytes], digest) -> Iterator[bytes]:
+    """``blocks`` as they are, each added to ``digest`` as it passes."""
+    for block in blocks:
+        digest.update(block)
+        yield block
 
 
 def _digest(raw: bytes) -> str:
+    """What ``Lines.digest`` holds of the bytes it was read from (``_lines`` adds them up block by block)."""
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
@@ -218,13 +258,22 @@ def _repeated_key(line: bytes) -> str | None:
     return next(key.decode("utf-8", "replace") for key in keys if key in seen or seen.add(key))
 
 
-def _nfc(raw: bytes) -> bytes:
-    """The file in one Unicode form (NFC), so an id or an item typed in another form (a
-    file edited on a Mac) still matches; a file already in NFC is left as it is."""
-    if raw.isascii():
-        return raw
+# Lines checked for their Unicode form at a time: a text this small is made and freed without
+# raising the C allocator's threshold for large blocks (a text of 2 MB did: 30 MB more at
+# 250,000 lines).
+_NFC_BYTES = 1 << 15
+
+
+def _nfc(lines: bytes) -> bytes:
+    """Whole lines in one Unicode form (NFC), so an id or an item typed in another form (a
+    file edited on a Mac) still matches; lines already in NFC, nearly always, are left as
+    they are.  A line break is never part of a composed character: a file is checked piece
+    by piece, without a second copy of the whole of it."""
+    if lines.isascii():
+        return lines
     try:
-        text = raw.decode("utf-8")
+        if all(unicodedata.is_normalized("NFC", part.decode("utf-8")) for _, part in _pieces([lines], _NFC_BYTES)):
+            return lines
+        return unicodedata.normalize("NFC", lines.decode("utf-8")).encode("utf-8")
     except UnicodeDecodeError:
-        return raw  # reported line by line by the JSON reader
-    return raw if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text).encode("utf-8")
+        return lines  # reported line by line by the JSON reader
