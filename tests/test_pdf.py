@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 
 import pytest
 
+from mtcl.core.models import Catalogue
+from mtcl.files.collected import collect
+from mtcl.report.rollup import bodies_chart
+from mtcl.usecases.rollup import rollup
 from tests.test_report import recorded, six_months  # noqa: F401  (fixtures: the six months recorded)
+from tests.test_rollup import build_province
 
 HAS_OFFICE = shutil.which("soffice") is not None
 
@@ -100,3 +106,61 @@ def test_the_status_sheet_prints_on_one_page(recorded, data_dir):
     pdf = data_dir.parent / "reports" / "2023" / "tinh-hinh-mtcl-2023-06-30.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           1" in info
+
+
+def test_the_level_above_has_its_picture_by_body(cli, tmp_path, monkeypatch):
+    """rollup --format png: one bar a body counted, the best first; bodies not counted are
+    said under the title, not drawn as zeros."""
+    monkeypatch.setenv("MTCL_TODAY", "2023-06-25")
+    root = build_province(tmp_path)
+    out = tmp_path / "tinh.png"
+
+    result = cli("rollup", str(root), "--period", "h1", "--format", "png", "--out", str(out))
+    assert f"Đã lập: {out}" in result.stdout and result.exit_code == 1  # Giao An's data cannot be read
+    width, height = png_size(out.read_bytes())
+    assert width == 1080 and 500 <= height <= 700  # four bodies counted, a bar each
+    received, unusable = collect([root])
+    chart = bodies_chart(rollup(received, unusable, 2023, date(2023, 6, 30), Catalogue(), 1))
+    assert chart["labels"][0] == "UBND xã Giang Hải" and chart["series"][0]["counts"][0] == "11/40"
+    assert chart["series"][0]["percents"][0] == "27,5%" and "UBND xã Giao An" not in chart["labels"]
+    assert chart["labels"][-1] == "UBND xã Giao Lạc" and chart["series"][0]["values"][-1] is None  # no figure yet
+    again = cli("rollup", str(root), "--period", "h1", "--format", "png", "--out", str(out))
+    assert "thêm --force để ghi đè" in again.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("rollup", "--format", "csv", "--out", "t.csv", "--pdf"),
+    ("rollup", "--format", "png", "--out", "t.png", "--pdf"),
+    ("export", "status", "--format", "csv", "--pdf"),
+    ("export", "bundle", "--pdf"),
+])
+def test_a_pdf_is_asked_only_of_a_document_or_a_workbook(cli, data_dir, args):
+    result = cli(*args, *([str(data_dir)] if args[0] == "rollup" else []))
+    assert result.exit_code == 1 and "--pdf chỉ dùng với" in result.stderr and "Traceback" not in result.output
+
+
+def test_without_libreoffice_the_workbook_stays_and_the_way_to_a_pdf_is_said(cli, data_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    monkeypatch.delenv("PROGRAMFILES", raising=False)
+    out = tmp_path / "tinh-hinh.xlsx"
+    result = cli("export", "status", "--out", str(out), "--pdf")
+    assert result.exit_code == 1 and out.exists() and not out.with_suffix(".pdf").exists()
+    assert "không tìm thấy LibreOffice" in result.stderr and "(tệp Excel đã lập xong)" in result.stderr
+
+
+@pytest.mark.skipif(not HAS_OFFICE, reason="LibreOffice is not installed here")
+def test_the_export_and_the_level_above_have_their_pdf(cli, data_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("MTCL_TODAY", "2023-06-25")
+    out = tmp_path / "tinh-hinh.xlsx"
+    result = cli("export", "status", "--out", str(out), "--pdf", "--period", "h1")
+    assert result.exit_code == 0, result.output
+    assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    root = build_province(tmp_path)
+    report = tmp_path / "tong-hop.docx"
+    result = cli("rollup", str(root), "--period", "h1", "--format", "docx", "--out", str(report), "--number", "45",
+                 "--pdf")
+    assert report.with_suffix(".pdf").read_bytes().startswith(b"%PDF"), result.output
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(report.with_suffix(".pdf")), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "45/BC-UBND" in text and "UBND xã Giang Hải" in text

@@ -53,6 +53,12 @@ def commune(root: Path, folder: str, unit: str, source: Path = REPO / "examples"
 
 @pytest.fixture
 def province(tmp_path: Path) -> Path:
+    return build_province(tmp_path)
+
+
+def build_province(tmp_path: Path) -> Path:
+    """Five bodies as a province receives them: the example, an empty commune, a ward, one
+    in a 'data' folder with a damaged line, and one whose plan is broken by hand."""
     root = tmp_path / "ninh-binh"
     shutil.copytree(REPO / "examples", root / "giang-hai", ignore=shutil.ignore_patterns("*.lock"))
     commune(root, "giao-lac", "Xã Giao Lạc", REPO / "data", records=False)

@@ -185,17 +185,22 @@ def command(name: str, help: str, group: typer.Typer = app) -> Callable[[Callabl
 
 
 def written_with_pdf(written: Path, what: str, pdf: bool) -> None:
-    """Say where a document was written and, asked for, write its PDF beside it; without
-    LibreOffice the document stays and the message says how to get the PDF."""
+    """Say where a document was written and, asked for, write its PDF beside it."""
     echo(f"Đã lập {what}: {display_path(written)}")
     if pdf:
-        from mtcl.files.pdf import to_pdf  # subprocess and tempfile: 2 ms, only when a PDF is asked for
+        pdf_beside(written)
 
-        folders = (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)"))  # LibreOffice on Windows
-        try:
-            echo(f"Đã lập bản PDF: {display_path(to_pdf(written, folders))}")
-        except UserError as exc:
-            fail(f"{exc} (tệp Word đã lập xong)")
+
+def pdf_beside(written: Path) -> None:
+    """Write the PDF of a document or workbook just written beside it; without LibreOffice
+    the file stays and the message says how to get the PDF."""
+    from mtcl.files.pdf import to_pdf  # subprocess and tempfile: 2 ms, only when a PDF is asked for
+
+    folders = (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)"))  # LibreOffice on Windows
+    try:
+        echo(f"Đã lập bản PDF: {display_path(to_pdf(written, folders))}")
+    except UserError as exc:
+        fail(f"{exc} (tệp {'Excel' if written.suffix.lower() == '.xlsx' else 'Word'} đã lập xong)")
 
 
 INTERRUPTED = 130  # the exit code of a program stopped by Ctrl-C, as shells give it

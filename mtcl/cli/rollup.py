@@ -10,8 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.cli.base import (AsOfOption, JsonOption, PeriodOption, command, console, date_option, echo, styled, table,
-                           today)
+from mtcl.cli.base import (AsOfOption, JsonOption, PdfOption, PeriodOption, command, console, date_option, echo,
+                           pdf_beside, styled, table, today)
 from mtcl.cli.output import emit_json
 from mtcl.core.errors import UserError
 from mtcl.core.models import Catalogue, Issuer
@@ -27,7 +27,7 @@ from mtcl.usecases.summaries import BodySummary, Rollup
 from mtcl.usecases.views import body_state, rollup_json, sending_words
 
 CHECKS = {True: "đã", False: "chưa", None: "—"}
-FORMATS = ("xlsx", "csv", "docx")
+FORMATS = ("xlsx", "csv", "docx", "png")
 
 
 @command("rollup", help="Tổng hợp nhiều đơn vị (cấp trên): tình hình từng đơn vị, đơn vị chưa gửi số liệu, so sánh "
@@ -43,7 +43,8 @@ def rollup(
                                                                             "mặc định tìm cạnh các thư mục.")] = None,
     output_format: Annotated[Optional[str], typer.Option("--format", help="xlsx (các bảng, mỗi bảng một trang), csv "
                                                                           "(mỗi đơn vị, chỉ tiêu một dòng) hoặc docx "
-                                                                          "(báo cáo tổng hợp để ký).")] = None,
+                                                                          "(báo cáo tổng hợp để ký) hoặc png (biểu đồ tỷ lệ "
+                                                                          "đạt của từng đơn vị).")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Tệp ghi ra, với --format hoặc --json.",
                                                 show_default=False)] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Với docx: tên cơ quan cấp trên (nếu indicators.yaml "
@@ -56,6 +57,7 @@ def rollup(
     jobs: Annotated[Optional[int], typer.Option("--jobs", min=1, help="Số tiến trình đọc các đơn vị cùng lúc (mặc "
                                                                       "định: số lõi của máy).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    pdf: PdfOption = False,
     as_json: JsonOption = False,
 ) -> None:
     if as_of is not None and period is not None:
@@ -66,6 +68,8 @@ def rollup(
                         "ví dụ: --format xlsx --out tong-hop.xlsx (hoặc --json --out tong-hop.json)")
     if output_format is not None and output_format not in FORMATS:
         raise UserError(f"định dạng '{output_format}' không hỗ trợ", f"chọn {', '.join(FORMATS)}")
+    if pdf and output_format not in ("docx", "xlsx"):
+        raise UserError("--pdf chỉ dùng với --format docx hoặc xlsx")
     key = check_period(period) if period else None
     day = date_option(as_of)
     if year is not None and day is not None and day.year != year:
@@ -84,6 +88,8 @@ def rollup(
         written = write(result, catalogue, output_format, out, key, Signing(unit, place, number, report_date, signer),
                         force)
         echo(f"Đã lập: {display_path(written)}")
+        if pdf:
+            pdf_beside(written)
     if say_problems(result):
         raise typer.Exit(1)
 
@@ -125,6 +131,8 @@ def write(result: Rollup, catalogue: Catalogue, output_format: str, out: Path, k
         return write_tables(rollup_tables(result), out, force)
     if output_format == "csv":
         return write_table(targets_table(result), out, force)
+    if output_format == "png":
+        return picture(result, out, force)
     if result.year is None:
         raise UserError("chưa có đơn vị nào có số liệu để lập báo cáo tổng hợp")
     from mtcl.report.render import render_docx  # docxtpl: 60 ms
@@ -134,6 +142,21 @@ def write(result: Rollup, catalogue: Catalogue, output_format: str, out: Path, k
     context = rollup_context(result, catalogue.model_copy(update={"issuer": issuer}), key, signed, signing.number,
                              signing.signer)
     return render_docx(context, out, "tong-hop-mtcl.docx", None, force)
+
+
+def picture(result: Rollup, out: Path, force: bool) -> Path:
+    """The share of targets met by each body, as a picture for chat groups and slides."""
+    from mtcl.report.picture import chart_png  # matplotlib: 300 ms, only for a picture
+    from mtcl.report.rollup import bodies_chart
+
+    if out.exists() and not force:
+        raise UserError(f"tệp '{display_path(out)}' đã có", "thêm --force để ghi đè")
+    if not result.counted:
+        raise UserError("chưa có đơn vị nào có số liệu để vẽ biểu đồ")
+    left = len(result.bodies) - len(result.counted)
+    subtitle = (f"Năm {result.year}, số liệu đến ngày {format_date(result.as_of)}; {len(result.counted)} đơn vị"
+                + (f" ({left} đơn vị chưa có số liệu năm hoặc không đọc được: xem bảng tổng hợp)" if left else ""))
+    return chart_png(bodies_chart(result), subtitle, out)
 
 
 def print_rollup(result: Rollup) -> None:

@@ -10,8 +10,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, OwnerOption, PeriodOption, YearOption, ask,
-                           command, console, data_folder, echo, print_json, reports_folder, stamp, table, today, when)
+from mtcl.cli.base import (AsOfOption, ByOption, DataOption, JsonOption, OwnerOption, PdfOption, PeriodOption,
+                           YearOption, ask, command, console, data_folder, echo, pdf_beside, print_json, reports_folder,
+                           stamp, table, today, when)
 from mtcl.core.errors import UserError
 from mtcl.core.numbers import format_date
 from mtcl.core.periods import check_period, period_phrase
@@ -219,9 +220,13 @@ def export(
     period: PeriodOption = None,
     as_of: AsOfOption = None,
     force: ForceOption = False,
+    pdf: PdfOption = False,
     data: DataOption = None,
     year: YearOption = None,
 ) -> None:
+    suffix = (output_format or (out.suffix.lstrip(".") if out and out.suffix else "xlsx")).lower()
+    if pdf and (kind == "bundle" or suffix != "xlsx"):
+        raise UserError("--pdf chỉ dùng với bảng Excel (.xlsx)")
     if kind == "bundle":
         from mtcl.cli.bundle import export_bundle  # the bundle's modules and zipfile: 20 ms, only for a bundle
 
@@ -231,7 +236,6 @@ def export(
 
     if kind not in EXPORTS:
         raise UserError(f"không có bảng '{kind}'", f"chọn một trong: {', '.join(EXPORTS)}")
-    suffix = (output_format or (out.suffix.lstrip(".") if out and out.suffix else "xlsx")).lower()
     if suffix not in ("xlsx", "csv"):
         raise UserError(f"định dạng '{suffix}' không hỗ trợ", "chọn xlsx hoặc csv")
     book = open_year(data_folder(data), year, last_year=True)
@@ -242,3 +246,5 @@ def export(
         raise UserError(f"tệp '{display_path(out)}' không có đuôi .{suffix}", f"đặt tên tệp kết thúc bằng .{suffix}")
     written = write_table(export_table(kind, book, year_status(book, on), plan_status(book, on)), out, force)
     echo(f"Đã xuất: {display_path(written)}")
+    if pdf:
+        pdf_beside(written)

@@ -58,6 +58,9 @@ def collect(paths: list[Path]) -> tuple[list[Found], list[Unusable]]:
         if path.is_file() and path.suffix.lower() == BUNDLE_SUFFIX:
             found.append(_bundle(path))
             continue
+        if path.exists() and not path.is_dir():  # a file given by a pattern, say rollup *
+            unusable.append(Unusable(shown(path), "không phải thư mục hay gói .zip"))
+            continue
         if not path.is_dir():
             raise UserError(f"không có thư mục '{display_path(path)}'")
         inside = _bodies(path)

@@ -1,4 +1,4 @@
-"""A Word document turned into the PDF offices pass around, through LibreOffice.
+"""A Word document (or a workbook) turned into the PDF offices pass around, through LibreOffice.
 
 Documents travel between offices as PDF (and are signed digitally as PDF).  LibreOffice,
 free and found on most office PCs, converts a .docx exactly as it prints; mtcl looks for it
@@ -21,8 +21,8 @@ from mtcl.files.fs import display_path
 PROGRAMS = ("soffice", "libreoffice")
 WINDOWS_FOLDERS = ("LibreOffice/program", "LibreOffice 7/program", "LibreOffice 24/program")
 TIMEOUT = 180  # seconds: a first start of LibreOffice builds its profile
-HOW_TO_GET_IT = ("cài LibreOffice (miễn phí, libreoffice.org) rồi chạy lại; hoặc mở tệp .docx bằng Word và chọn "
-                 "Lưu thành… PDF")
+HOW_TO_GET_IT = ("cài LibreOffice (miễn phí, libreoffice.org) rồi chạy lại; hoặc mở tệp bằng Word (bảng .xlsx: "
+                 "Excel) và chọn Lưu thành… PDF")
 
 
 def office_program(program_folders: Iterable[str | None] = ()) -> Path | None:
@@ -56,5 +56,6 @@ def to_pdf(document: Path, program_folders: Iterable[str | None] = ()) -> Path:
                             HOW_TO_GET_IT) from None
     if not out.is_file() or out.stat().st_mtime < document.stat().st_mtime or not out.stat().st_size:
         raise UserError(f"LibreOffice không tạo được '{display_path(out)}'",
-                        "đóng tệp PDF cũ nếu đang mở, rồi chạy lại; hoặc mở tệp .docx bằng Word và Lưu thành… PDF")
+                        "đóng tệp PDF cũ nếu đang mở, rồi chạy lại; hoặc mở tệp bằng Word (bảng .xlsx: Excel) và Lưu "
+                        "thành… PDF")
     return out

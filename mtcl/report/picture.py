@@ -10,6 +10,7 @@ picture is the same on every machine.
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 
 from mtcl.files.fs import atomic_write
@@ -17,6 +18,7 @@ from mtcl.files.fs import atomic_write
 WIDTH, DPI = 1080 / 150, 150  # inches at 150 dpi: 1080 pixels wide, a phone's screen
 COLOURS = ("#2E75B6", "#A5A5A5", "#70AD47")
 ROW = 0.55  # inches a category takes
+SUBTITLE_CHARACTERS = 75  # a line of the subtitle, at 11 points across the picture
 
 
 def chart_png(chart: dict, subtitle: str, out: Path) -> Path:
@@ -26,7 +28,8 @@ def chart_png(chart: dict, subtitle: str, out: Path) -> Path:
     matplotlib.use("Agg")
     from matplotlib import pyplot
 
-    categories = [c.split(" (")[0] for c in chart["categories"]]  # 'MT 6 (chưa có số liệu)' → 'MT 6'
+    # The names to show: 'MT 6 (chưa có số liệu)' → 'MT 6', where the chart gives no labels of its own.
+    categories = chart.get("labels") or [c.split(" (")[0] for c in chart["categories"]]
     series = chart["series"]
     height = 1.6 + ROW * len(categories) * max(1, len(series)) + (0.4 if len(series) > 1 else 0)
     figure, axes = pyplot.subplots(figsize=(WIDTH, height), dpi=DPI)
@@ -42,7 +45,7 @@ def chart_png(chart: dict, subtitle: str, out: Path) -> Path:
             axes.text(float(value) + 1, y, f"{one['percents'][row]} ({one['counts'][row]})", va="center",
                       fontsize=12, fontweight="bold")
     axes.set_yticks(range(len(categories)), categories, fontsize=12)
-    axes.invert_yaxis()
+    axes.set_ylim(len(categories) - 0.5, -0.5)  # the first on top; a row without a bar keeps its place
     axes.set_xlim(0, 130)
     axes.set_xticks([0, 20, 40, 60, 80, 100], ["0%", "20%", "40%", "60%", "80%", "100%"], fontsize=10)
     axes.grid(axis="x", color="#D9D9D9")
@@ -50,11 +53,13 @@ def chart_png(chart: dict, subtitle: str, out: Path) -> Path:
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     figure.suptitle(chart["title"].replace(" (%)", ""), fontsize=13, fontweight="bold", wrap=True)
-    axes.set_title(subtitle, fontsize=11, color="#404040")
+    axes.set_title(textwrap.fill(subtitle, SUBTITLE_CHARACTERS), fontsize=11, color="#404040")
     if len(series) > 1:
         axes.legend(loc="lower center", bbox_to_anchor=(0.5, -0.25 if len(categories) < 6 else -0.12), ncol=1,
                     fontsize=10, frameon=False)
     figure.tight_layout()
+    box = axes.get_position()
+    axes.title.set_x((0.5 - box.x0) / box.width)  # centred on the picture, not on the bars beside long names
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI)
     pyplot.close(figure)

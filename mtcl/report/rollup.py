@@ -60,6 +60,17 @@ def _in_rank_order(result: Rollup) -> list[BodySummary]:
 
 # The report.
 
+def bodies_chart(result: Rollup) -> dict:
+    """The share of targets met by each body counted, the best first, for the picture
+    (``picture.chart_png``); a body without any figure yet is a gap, not a zero."""
+    bodies = [*result.ranking(), *(body for body in result.counted if not body.rank)]
+    shares = [body.share if body.counts.get("no_data") != body.counts.get("total") else None for body in bodies]
+    return {"title": "Tỷ lệ chỉ tiêu đạt của từng đơn vị (%)", "labels": [body.label for body in bodies],
+            "series": [{"name": "Tỷ lệ chỉ tiêu đạt", "values": shares,
+                        "percents": [format_percent(share) if share is not None else "" for share in shares],
+                        "counts": [f"{body.counts.get('met', 0)}/{body.counts.get('total', 0)}" for body in bodies]}]}
+
+
 def rollup_context(result: Rollup, catalogue: Catalogue, period: str | None, signed: date, number: str | None,
                    signer: str | None) -> dict:
     """The level above's summary report of ``result``, signed on ``signed``."""
