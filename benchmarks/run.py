@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -64,6 +65,12 @@ MEMORY_BUDGETS = {  # MiB of peak resident memory
     "10 MB plan.yaml: mtcl validate": 200,
     "10 MB records.jsonl: mtcl status": 200,
 }
+# A file from outside (a decision, a workbook): read or refused within 10 s and 500 MB (issue 32).
+OUTSIDE = ("decision, a cell merged down 5.000 rows: mtcl init --from-decision",
+           "decision, 1.000.000 paragraphs (34 MB): mtcl init --from-decision",
+           "decision unpacking to 60 MB: mtcl init --from-decision", "workbook of 1.000.000 rows: mtcl import")
+BUDGETS |= dict.fromkeys(OUTSIDE, 10.0)
+MEMORY_BUDGETS |= dict.fromkeys(OUTSIDE, 500)
 BOMB = "\n".join(
     ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     + [f"lol{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
@@ -86,18 +93,36 @@ class Figure:
     peak: int  # KiB of resident memory, the largest of the runs
 
 
+# Linux keeps a process's peak memory across fork and exec: a program started from this
+# process, grown by the data it generated, would report this process's peak as its own.  A
+# small launcher starts each program and reports what wait4 says of it alone.
+LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+os.write(int(sys.argv[1]), f"{os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}".encode())
+"""
+
+
 def run_once(program: Program, cwd: Path) -> tuple[float, int]:
     """CPU time in seconds and peak resident memory in KiB of one run of ``program``."""
     if program.setup:
         program.setup()
+    read, write = os.pipe()
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a long error never blocks the child
-        child = subprocess.Popen(program.args, env=program.env, cwd=cwd, stdin=subprocess.DEVNULL,
-                                 stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(child.pid, 0)
-        if os.waitstatus_to_exitcode(status) != (1 if program.refused else 0):
+        launcher = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(write), *program.args], env=program.env,
+                                    cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+                                    pass_fds=(write,))
+        os.close(write)
+        with os.fdopen(read, "rb") as said:
+            code, cpu, peak = said.read().decode().split()
+        launcher.wait()
+        if int(code) != (1 if program.refused else 0):
             errors.seek(0)
             raise SystemExit(f"{' '.join(program.args)} failed: {errors.read(4000).decode(errors='replace')}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    return float(cpu), int(peak)
 
 
 def paired(programs: dict[str, Program], runs: int, cwd: Path) -> dict[str, Figure]:
@@ -259,7 +284,39 @@ def hostile(mtcl: list[str], data: Path, scratch: Path, runs: int) -> dict[str, 
         shutil.copytree(data, spoiled)
         spoil(spoiled / "2023")
         found |= paired({label: Program(mtcl + args, environment(scratch, spoiled), refused=refused)}, runs, scratch)
-    return found
+    return found | outside(mtcl, data, scratch, runs)
+
+
+def outside(mtcl: list[str], data: Path, scratch: Path, runs: int) -> dict[str, Figure]:
+    """Files from outside made to hurt, as the adversarial tests build them: decisions for
+    ``init --from-decision`` and workbooks for ``import``; each read or refused within
+    OUTSIDE_BUDGET."""
+    sys.path.insert(0, str(REPO))
+    from tests.adversarial.test_decision_files import _packed, _with_plan_merged_down
+    from tests.adversarial.test_office_forms import million_rows
+    from tests.decisions import seed_decision
+
+    folder = scratch / "outside"
+    folder.mkdir()
+    seed = seed_decision(folder / "qd.docx")
+    text = zipfile.ZipFile(seed).read("word/document.xml")
+    lines = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 1_000_000
+    files = {
+        "decision, a cell merged down 5.000 rows": _with_plan_merged_down(folder / "merged.docx", 5000),
+        "decision, 1.000.000 paragraphs (34 MB)": _packed(folder / "long.docx", "word/document.xml",
+                                                          text.replace(b"<w:body>", b"<w:body>" + lines, 1), seed),
+        "decision unpacking to 60 MB": _packed(folder / "bomb.docx", "word/media/image1.png", b" " * 60_000_000, seed),
+    }
+    empty = folder / "data"
+    programs = {f"{label}: mtcl init --from-decision": Program(
+        mtcl + ["init", "2023", "--from-decision", str(path), "--data", str(empty)], environment(scratch, empty),
+        setup=lambda: shutil.rmtree(empty, ignore_errors=True), refused="merged" not in label)
+        for label, path in files.items()}
+    rows = folder / "rows.xlsx"
+    million_rows(rows, 1_000_000, '<c r="A{n}"><v>{n}</v></c>')
+    programs["workbook of 1.000.000 rows: mtcl import"] = Program(mtcl + ["import", str(rows), "--dry-run"],
+                                                                    environment(scratch, data), refused=True)
+    return paired(programs, runs, scratch)
 
 
 def large(mtcl: list[str], scratch: Path, runs: int) -> dict[str, Figure]:

@@ -212,8 +212,8 @@ def blocks(path: Path) -> list[str | list[list[str]]]:
         raise UserError(f"'{shown}' là tệp Word cũ (.doc)", NOT_DOCX)
     if not zipfile.is_zipfile(path):
         raise UserError(f"'{shown}' không phải tệp Word (.docx)", NOT_DOCX)
+    _bounded_package(path)
     from docx import Document  # python-docx: 60 ms, only for an import
-    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
@@ -226,11 +226,62 @@ def blocks(path: Path) -> list[str | list[list[str]]]:
         if tag == "p":
             found.append(Paragraph(child, document).text)
         elif tag == "tbl":
-            # Every row as wide as the grid: a merged cell repeats its text in each column
-            # (and each row) it covers, so the columns of the heading and of the rows line up.
-            found.append([["\n".join(p.text for p in cell.paragraphs).strip() for cell in row.cells]
-                          for row in Table(child, document).rows])
+            found.append(_table_rows(child, lambda p: Paragraph(p, document).text))
     return found
+
+
+MAX_UNPACKED_BYTES = 50_000_000  # the whole package: a decision's pictures are a few megabytes
+MAX_TEXT_BYTES = 5_000_000  # its text (word/document.xml): a decision of a hundred pages is under 1 MB
+MAX_SPAN = 64  # columns a cell may span: Word's tables have at most 63
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _bounded_package(path: Path) -> None:
+    """Refuse a package that says it unpacks to more than a decision can be (a part that
+    unpacks to more than it says is cut there by zipfile and fails its checksum)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = package.infolist()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise UserError(f"không đọc được '{display_path(path)}' như một tệp Word: {type(exc).__name__}",
+                        NOT_DOCX) from None
+    text = sum(item.file_size for item in parts if item.filename == "word/document.xml")
+    for size, bound, what in ((sum(item.file_size for item in parts), MAX_UNPACKED_BYTES, ""),
+                              (text, MAX_TEXT_BYTES, "phần chữ của ")):
+        if size > bound:
+            raise UserError(f"{what}'{display_path(path)}' quá lớn khi giải nén ({size / 1_000_000:.0f} MB, tối đa "
+                            f"{bound // 1_000_000} MB): đây không phải một quyết định bình thường",
+                            "lưu lại quyết định bằng Word (bỏ ảnh lớn, đối tượng nhúng) rồi đọc lại")
+
+
+def _table_rows(table, text) -> list[list[str]]:
+    """A table's rows as the texts of their cells, in one pass: a cell spanning columns
+    repeats its text in each, a cell merged down repeats the text of the cell that starts
+    the merge (python-docx looks it up row by row: time ~ rows², and recursion)."""
+    rows: list[list[str]] = []
+    above: dict[int, str] = {}  # grid column → the text of the last cell that covered it
+    for tr in table.iterchildren(f"{_W}tr"):
+        row: list[str] = []
+        column = _grid_value(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
+        for tc in tr.iterchildren(f"{_W}tc"):
+            span = min(_grid_value(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1), MAX_SPAN)
+            merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if merge is not None and merge.get(f"{_W}val", "continue") == "continue":
+                content = above.get(column, "")
+            else:
+                content = "\n".join(text(p) for p in tc.iterchildren(f"{_W}p")).strip()
+            for offset in range(span):
+                above[column + offset] = content
+            row += [content] * span
+            column += span
+        rows.append(row)
+    return rows
+
+
+def _grid_value(element, default: int) -> int:
+    """The whole number a grid property holds (w:val), or ``default``."""
+    value = element.get(f"{_W}val") if element is not None else None
+    return int(value) if value is not None and value.isdigit() and 0 < int(value) <= MAX_SPAN else default
 
 
 def read_decision(path: Path, year: int) -> Draft:
