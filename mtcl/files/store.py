@@ -78,7 +78,7 @@ class JsonlStore(Generic[M]):
     def content(self, entry: M) -> bytes:
         """The line of ``entry`` as mtcl writes it, without its reference: what the
         reference is a digest of (``entries.make_ref``)."""
-        return self.adapter.dump_json(dataclasses.replace(entry, ref=None), exclude_none=True)
+        return self.adapter.dump_json(entry, exclude_none=True, exclude={"ref"})
 
     def read(self) -> Lines[M]:
         """Every entry that can be read, in file order, with its line number; each line that
