@@ -139,20 +139,10 @@ def build_report_template(path: Path) -> Path:
     _paragraph(document, "{{ chart.mark }}", size=12).paragraph_format.keep_with_next = True
     _paragraph(document, "{{ chart.caption }}", italic=True, size=12)
     _tag(document, "{%p endif %}")
-    _heading(document, "II. KẾT QUẢ THỰC HIỆN KẾ HOẠCH")
-    _lines(document, "plan")
-    _heading(document, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
-    _lines(document, "shortcomings")
-    _heading(document, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI")
-    _lines(document, "directions")
-    _body_paragraph(document, "{{ closing }}").paragraph_format.keep_with_next = True
-    _signature_block(document, recipients=True)
-
-    appendix = _paragraph(document, "Phụ lục", bold=True, size=14)
-    appendix.paragraph_format.page_break_before = True
-    _paragraph(document, "{{ appendix_title }}", bold=True, size=13)
-    _paragraph(document, "{{ appendix_note }}", italic=True, size=13)
-    _paragraph(document, "", size=6)
+    _sections(document, ("II. KẾT QUẢ THỰC HIỆN KẾ HOẠCH", "plan"),
+              ("III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "shortcomings"),
+              ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI", "directions"))
+    _signed_then_appendix(document)
     _tag(document, "{%p if compare %}")
     _appendix_table(document, COMPARED_COLUMNS, "rows")
     _tag(document, "{%p else %}")
@@ -244,22 +234,9 @@ def build_rollup_template(path: Path) -> Path:
     _header_block(document)
     _title(document, "BÁO CÁO", "{{ subject }}")
     _body_paragraph(document, "{{ intro }}")
-    _heading(document, "I. TÌNH HÌNH CHUNG")
-    _lines(document, "general")
-    _heading(document, "II. KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG")
-    _lines(document, "results")
-    _heading(document, "III. TỒN TẠI, HẠN CHẾ")
-    _lines(document, "shortcomings")
-    _heading(document, "IV. NHIỆM VỤ TRONG THỜI GIAN TỚI")
-    _lines(document, "directions")
-    _body_paragraph(document, "{{ closing }}").paragraph_format.keep_with_next = True
-    _signature_block(document, recipients=True)
-
-    appendix = _paragraph(document, "Phụ lục", bold=True, size=14)
-    appendix.paragraph_format.page_break_before = True
-    _paragraph(document, "{{ appendix_title }}", bold=True, size=13)
-    _paragraph(document, "{{ appendix_note }}", italic=True, size=13)
-    _paragraph(document, "", size=6)
+    _sections(document, ("I. TÌNH HÌNH CHUNG", "general"), ("II. KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG", "results"),
+              ("III. TỒN TẠI, HẠN CHẾ", "shortcomings"), ("IV. NHIỆM VỤ TRONG THỜI GIAN TỚI", "directions"))
+    _signed_then_appendix(document)
     _heading(document, "Biểu 1. Kết quả của các đơn vị, xếp theo tỷ lệ chỉ tiêu đạt")
     _grid_table(document, ROLLUP_COLUMNS, "bodies")
     _tag(document, "{%p if unranked %}")
@@ -460,6 +437,24 @@ def _heading(container, text: str, indent=False):
 
 def _tag(container, tag: str) -> None:
     container.add_paragraph(tag)
+
+
+def _sections(document, *sections: tuple[str, str]) -> None:
+    """Each numbered section of a report: its heading, then its paragraphs (a list)."""
+    for heading, name in sections:
+        _heading(document, heading)
+        _lines(document, name)
+
+
+def _signed_then_appendix(document) -> None:
+    """The closing sentence, the signature block, and the appendix's title page."""
+    _body_paragraph(document, "{{ closing }}").paragraph_format.keep_with_next = True
+    _signature_block(document, recipients=True)
+    appendix = _paragraph(document, "Phụ lục", bold=True, size=14)
+    appendix.paragraph_format.page_break_before = True
+    _paragraph(document, "{{ appendix_title }}", bold=True, size=13)
+    _paragraph(document, "{{ appendix_note }}", italic=True, size=13)
+    _paragraph(document, "", size=6)
 
 
 def _lines(container, items: str) -> None:
