@@ -64,7 +64,7 @@ def bodies_chart(result: Rollup) -> dict:
     """The share of targets met by each body counted, the best first, for the picture
     (``picture.chart_png``); a body without any figure yet is a gap, not a zero."""
     bodies = [*result.ranking(), *(body for body in result.counted if not body.rank)]
-    shares = [body.share if body.counts.get("no_data") != body.counts.get("total") else None for body in bodies]
+    shares = [body.share if body.rankable else None for body in bodies]
     return {"title": "Tỷ lệ chỉ tiêu đạt của từng đơn vị (%)", "labels": [body.label for body in bodies],
             "series": [{"name": "Tỷ lệ chỉ tiêu đạt", "values": shares,
                         "percents": [format_percent(share) if share is not None else "" for share in shares],
@@ -96,7 +96,7 @@ def rollup_context(result: Rollup, catalogue: Catalogue, period: str | None, sig
         "signer": signer or settings.signer or "",
         "appendix_title": f"KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG {period_words.upper()} CỦA CÁC ĐƠN VỊ",
         "appendix_note": f"(Kèm theo Báo cáo số {numbered} ngày {format_date(signed)} của {issuer.short_name})",
-        "bodies": [row_words(APPENDIX, body) for body in result.ranking()],
+        "bodies": [row_words(APPENDIX, body) for body in _in_rank_order(result) if body.state == "counted"],
         "unranked": [f"- {body.label}: {sending_words(body)}." for body in result.bodies if body.state != "counted"],
         "indicators": [{
             "heading": f"Biểu {number}. {view.indicator.name} ({view.indicator.unit})",
@@ -173,7 +173,7 @@ def results(result: Rollup) -> list[str]:
     paragraphs = [f"Tổng số {totals['total']} chỉ tiêu của {len(counted)} đơn vị: {totals['met']} chỉ tiêu đạt kế "
                   f"hoạch ({share})" + (f", {', '.join(others)}" if others else "") + "."]
     paragraphs += _common_words(counted)
-    paragraphs.append(_ranking_words(result.ranking()))
+    paragraphs.append(_ranking_words(result.ranking(), [body for body in counted if not body.rank]))
     paragraphs += [_indicator_words(view) for view in result.indicators if view.rows]
     return paragraphs
 
@@ -211,16 +211,21 @@ def _shared_labels(groups: list[list], statuses: tuple[str, ...]) -> str:
     return "; ".join(named) + (f" và {more} chỉ tiêu khác" if more else "")
 
 
-def _ranking_words(ranking: list[BodySummary]) -> str:
+def _ranking_words(ranking: list[BodySummary], unranked: list[BodySummary]) -> str:
     """The bodies by the share of their targets met: all of them when few, else the first
-    and the last few; the mean."""
+    and the last few; the mean; and those not ranked, that have sent no figure yet."""
+    left = (f"{_names(unranked)} chưa có số liệu nên chưa xếp hạng" if unranked else "")
+    if not ranking:
+        return f"Chưa xếp hạng được đơn vị nào: {left} (chi tiết tại Biểu 1 kèm theo)."
     mean = format_percent(sum(body.share for body in ranking) / len(ranking))
     if len(ranking) <= 2 * NAMED:
         listed = f"xếp theo tỷ lệ chỉ tiêu đạt: {_with_share(ranking)}"
     else:
         listed = (f"cao nhất là {_with_share(ranking[:NAMED])}; thấp nhất là "
                   f"{_with_share(ranking[-NAMED:])}")
-    return f"Bình quân mỗi đơn vị đạt {mean} số chỉ tiêu; {listed} (chi tiết tại Biểu 1 kèm theo)."
+    whom = "mỗi đơn vị có số liệu" if unranked else "mỗi đơn vị"
+    return (f"Bình quân {whom} đạt {mean} số chỉ tiêu; {listed}" + (f"; {left}" if left else "")
+            + " (chi tiết tại Biểu 1 kèm theo).")
 
 
 def _with_share(bodies: list[BodySummary]) -> str:
@@ -232,13 +237,15 @@ def _with_share(bodies: list[BodySummary]) -> str:
 
 def _indicator_words(view: IndicatorView) -> str:
     """'Phần lớn các đơn vị đạt kế hoạch về tỷ lệ hồ sơ … (18/20 đơn vị; trung vị 99,1%);
-    thấp nhất: …'."""
+    cao nhất …, thấp nhất …', or 'Về tỷ lệ …, 2/4 đơn vị đạt kế hoạch (trung vị 99,1%); …'."""
     indicator = view.indicator
     known = [row for row in view.rows if row.actual is not None]
     met = f"{view.met}/{len(view.rows)} đơn vị"
-    lead = (f"Phần lớn các đơn vị đạt kế hoạch về {lowered(indicator.name)} ({met}" if 2 * view.met > len(view.rows)
-            else f"Về {lowered(indicator.name)}, {met} đạt kế hoạch (")
-    text = lead + (f"; trung vị {_median_words(view)})" if known else ")")
+    median = f"trung vị {_median_words(view)}" if known else None
+    if 2 * view.met > len(view.rows):
+        text = f"Phần lớn các đơn vị đạt kế hoạch về {lowered(indicator.name)} ({'; '.join(filter(None, (met, median)))})"
+    else:
+        text = f"Về {lowered(indicator.name)}, {met} đạt kế hoạch" + (f" ({median})" if median else "")
     if len(known) > 1 and known[0].actual != known[-1].actual:
         text += f"; cao nhất {_figure(known[0])}, thấp nhất {_figure(known[-1])}"
     missing = len(view.rows) - len(known)

@@ -281,15 +281,13 @@ def _apart(body: BodySummary) -> str:
 
 
 def ranked(bodies: list[BodySummary]) -> list[BodySummary]:
-    """The bodies with the rank of each one counted: by the share of its targets met, then
-    the fewest falling short; equal bodies share a rank."""
-    order = sorted((body for body in bodies if body.state == "counted" and body.share is not None),
-                   key=lambda body: (-body.share, body.short))
+    """The bodies with the rank of each one counted that has sent figures: by the share of
+    its targets met, then the fewest falling short; equal bodies share a rank."""
+    order = sorted((body for body in bodies if body.rankable), key=lambda body: (-body.share, body.short))
     ranks: dict[tuple, int] = {}
     for place, body in enumerate(order, start=1):
         ranks.setdefault((body.share, body.short), place)
-    return [replace(body, rank=ranks[(body.share, body.short)]) if body.state == "counted" and body.share is not None
-            else body for body in bodies]
+    return [replace(body, rank=ranks[(body.share, body.short)]) if body.rankable else body for body in bodies]
 
 
 def catalogue_beside(paths: list[Path]) -> Path | None:

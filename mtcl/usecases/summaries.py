@@ -83,6 +83,13 @@ class BodySummary:
         return Decimal(100 * self.counts["met"]) / total if total else None
 
     @property
+    def rankable(self) -> bool:
+        """Counted with some target judged on a figure: a body that has sent nothing is not
+        ranked beside one whose figures fall short."""
+        return (self.state == "counted" and self.share is not None
+                and self.counts.get("no_data", 0) < self.counts.get("total", 0))
+
+    @property
     def label(self) -> str:
         """The body as a document names it: its name, or the folder it came in when its
         files could not say it."""
