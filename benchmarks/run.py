@@ -44,6 +44,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from tests.processes import measured  # noqa: E402  (the repository's own helper, beside its tests)
 FLOOR = REPO / "benchmarks" / "floor.py"
 STACK_FLOOR = REPO / "benchmarks" / "stack_floor.py"
 EVALUATED = "2023-06-30"
@@ -93,36 +95,15 @@ class Figure:
     peak: int  # KiB of resident memory, the largest of the runs
 
 
-# Linux keeps a process's peak memory across fork and exec: a program started from this
-# process, grown by the data it generated, would report this process's peak as its own.  A
-# small launcher starts each program and reports what wait4 says of it alone.
-LAUNCHER = """
-import os, sys
-pid = os.fork()
-if pid == 0:
-    os.execvp(sys.argv[2], sys.argv[2:])
-_, status, usage = os.wait4(pid, 0)
-os.write(int(sys.argv[1]), f"{os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}".encode())
-"""
-
-
 def run_once(program: Program, cwd: Path) -> tuple[float, int]:
-    """CPU time in seconds and peak resident memory in KiB of one run of ``program``."""
+    """CPU time in seconds and peak resident memory in KiB of one run of ``program``, alone
+    (tests/processes.py: not the peak of this process, which generated the data)."""
     if program.setup:
         program.setup()
-    read, write = os.pipe()
-    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a long error never blocks the child
-        launcher = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(write), *program.args], env=program.env,
-                                    cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
-                                    pass_fds=(write,))
-        os.close(write)
-        with os.fdopen(read, "rb") as said:
-            code, cpu, peak = said.read().decode().split()
-        launcher.wait()
-        if int(code) != (1 if program.refused else 0):
-            errors.seek(0)
-            raise SystemExit(f"{' '.join(program.args)} failed: {errors.read(4000).decode(errors='replace')}")
-    return float(cpu), int(peak)
+    run = measured(program.args, program.env, cwd)
+    if run.code != (1 if program.refused else 0):
+        raise SystemExit(f"{' '.join(program.args)} failed: {run.stderr[:4000]}")
+    return run.cpu, run.peak_kib
 
 
 def paired(programs: dict[str, Program], runs: int, cwd: Path) -> dict[str, Figure]:
@@ -291,7 +272,6 @@ def outside(mtcl: list[str], data: Path, scratch: Path, runs: int) -> dict[str, 
     """Files from outside made to hurt, as the adversarial tests build them: decisions for
     ``init --from-decision`` and workbooks for ``import``; each read or refused within
     OUTSIDE_BUDGET."""
-    sys.path.insert(0, str(REPO))
     from tests.adversarial.test_decision_files import _packed, _with_plan_merged_down
     from tests.adversarial.test_office_forms import million_rows
     from tests.decisions import seed_decision
@@ -419,7 +399,6 @@ def generated_data(root: Path, name: str, scale: int) -> Path:
 def scaled_data(root: Path, count: int) -> Path:
     """The shipped objectives and plan with ``count`` generated figures of the 40 real
     targets, each line as mtcl writes it (with its reference)."""
-    sys.path.insert(0, str(REPO))
     from mtcl.core.entries import make_ref
     from mtcl.files.book import open_year
 

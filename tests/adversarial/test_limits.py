@@ -8,10 +8,11 @@ ends long before a hang would.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 
 import pytest
+
+from tests.processes import measured
 
 BOMB = "\n".join(
     ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -21,12 +22,10 @@ BOMB = "\n".join(
 
 
 
-def peak_kib(data_dir, *args: str) -> tuple[int, str]:
-    env = {**os.environ, "MTCL_DATA": str(data_dir)}
-    process = subprocess.Popen([sys.executable, "-m", "mtcl", *args], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    return os.waitstatus_to_exitcode(status), process.stderr.read().decode(), usage.ru_maxrss
+def peak_kib(data_dir, *args: str) -> tuple[int, str, int]:
+    """``mtcl ARGS`` in a process of its own: exit code, what it said, its peak KiB."""
+    run = measured([sys.executable, "-m", "mtcl", *args], {**os.environ, "MTCL_DATA": str(data_dir)})
+    return run.code, run.stderr, run.peak_kib
 
 
 @pytest.mark.parametrize("content", ["bomb", "long comment", "long text"])

@@ -9,7 +9,6 @@ import csv
 import io
 import os
 import shutil
-import subprocess
 import sys
 import time
 import unicodedata
@@ -22,6 +21,7 @@ from openpyxl import load_workbook
 from mtcl.files.workbook import MAX_CELLS, MAX_TAGS, MAX_UNPACKED_BYTES
 from tests.adversarial.conftest import assert_refused, snapshot
 from tests.conftest import replace_in
+from tests.processes import measured
 from tests.test_sheets import fill, records
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -270,11 +270,8 @@ def run_import(data_dir: Path, path: Path) -> tuple[int, str, float, int]:
     """``mtcl import --dry-run`` in its own process: exit code, output, seconds, peak KiB."""
     env = {**os.environ, "MTCL_DATA": str(data_dir), "MTCL_TODAY": "2023-06-10"}
     started = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-m", "mtcl", "import", str(path), "--dry-run"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = process.stdout.read().decode()
-    _, status, usage = os.wait4(process.pid, 0)
-    return os.waitstatus_to_exitcode(status), output, time.monotonic() - started, usage.ru_maxrss
+    run = measured([sys.executable, "-m", "mtcl", "import", str(path), "--dry-run"], env)
+    return run.code, run.stdout + run.stderr, time.monotonic() - started, run.peak_kib
 
 
 def far_row(text: str, xml: str) -> str:

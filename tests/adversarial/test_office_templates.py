@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import resource
-import subprocess
 import sys
 import zipfile
 
@@ -16,6 +14,7 @@ from docx import Document
 from mtcl.report import sandbox
 from mtcl.report.render import shipped_template
 from tests.adversarial.conftest import assert_refused
+from tests.processes import measured
 
 HOSTILE = [
     ("{{ range(10**9)|list }}", "số 1000000000 quá lớn cho một mẫu báo cáo (tối đa 100.000)"),
@@ -79,11 +78,9 @@ def test_a_string_multiplied_far_stays_in_memory_bounds(seeded, tmp_path):
     template = tmp_path / "mau.md.j2"
     template.write_text("{{ 'a' * 10**10 }}", encoding="utf-8")
     env = {**os.environ, "MTCL_DATA": str(seeded), "MTCL_TODAY": "2023-06-12"}
-    process = subprocess.Popen([sys.executable, "-m", "mtcl", "report", "--period", "h1", "--format", "md",
-                                "--template", str(template)], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 1 and usage.ru_maxrss < 200 * 1024
+    run = measured([sys.executable, "-m", "mtcl", "report", "--period", "h1", "--format", "md", "--template",
+                    str(template)], env)
+    assert run.code == 1 and run.peak_kib < 200 * 1024
 
 
 def test_a_zip_bomb_is_refused_before_it_is_opened(cli, seeded, tmp_path):
@@ -92,10 +89,11 @@ def test_a_zip_bomb_is_refused_before_it_is_opened(cli, seeded, tmp_path):
         package.writestr("[Content_Types].xml", "<Types/>")
         package.writestr("word/document.xml", b"\0" * 200_000_000)
     assert bomb.stat().st_size < 1_000_000
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = cli("report", "--period", "h1", "--template", str(bomb), "--out", str(tmp_path / "bc.docx"))
     assert_refused(result, "giải nén ra 200 MB: quá lớn để là một mẫu")
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024
+    run = measured([sys.executable, "-m", "mtcl", "report", "--period", "h1", "--template", str(bomb), "--out",
+                    str(tmp_path / "bc.docx")], {**os.environ, "MTCL_DATA": str(seeded), "MTCL_TODAY": "2023-06-12"})
+    assert run.code == 1 and run.peak_kib < 100 * 1024  # refused before the 200 MB are unpacked
 
 
 @pytest.mark.parametrize("kind, message", [
