@@ -267,7 +267,11 @@ def milestones_rise(docs: YearData) -> Iterator[DataError]:
         year = docs.year
         marks = sorted(target.milestones.items(), key=lambda item: milestone_end(year, item[0]))
         for (before, low_value), (key, value) in zip(marks, marks[1:]):
-            if value <= low_value:
+            end = milestone_end(year, key)
+            if end == milestone_end(year, before):  # q1 and m3, h1 and m6, 9m and m9: the same day
+                message = f"mốc {key} và mốc {before} cùng là ngày {end.day}/{end.month}: chỉ ghi một mốc"
+                yield _error(source, target, ("milestones", key), message)
+            elif value <= low_value:
                 message = f"mốc {key} ({value}) phải lớn hơn mốc {before} ({low_value})"
                 yield _error(source, target, ("milestones", key), message)
         top = goal_end(target, goal(target, target.base))

@@ -261,13 +261,18 @@ def meaning(text: str, year: int | None = None, unit: str | None = None) -> Mean
         said = "<="
     values = tuple(n.value for n in found)
     if share and re.search(r"\bvượt\s*$", blank[:number.start], re.I):
-        values, said = (Decimal(100) + number.value,), ">="  # 'vượt 5% dự toán' is 105% of it
+        # 'vượt 5% dự toán' is 105% of it; 'không vượt 5% dự toán' at most that
+        ceiling = re.search(r"\bkhông\s+vượt\s*$", blank[:number.start], re.I)
+        values, said = (Decimal(100) + number.value,), "<=" if ceiling else ">="
     return Meaning(values, said, unit_after(blank, number, units) or unit, zero=bool(zero), **common)
 
 
 def _without_figures(text: str, common: dict) -> Meaning:
-    """Words with no figure: 'vượt dự toán' (strictly above all of it), a grade, or nothing."""
+    """Words with no figure: 'vượt dự toán' (strictly above all of it), 'không vượt dự toán'
+    (at most all of it), a grade, or nothing."""
     if common["share"]:
+        if re.search(r"\bkhông\s+vượt\s+dự toán\b", text, re.I):
+            return Meaning((Decimal(100),), "<=", **common)  # 'không vượt dự toán': at most all of it
         above = re.search(r"\bvượt\s+dự toán\b", text, re.I) is not None
         return Meaning((Decimal(100),) if above else (), ">" if above else None, **common)
     return Meaning(grade=grade_in(text), **common)
