@@ -117,9 +117,9 @@ def test_action_named_in_the_six_month_report(behind, data_dir):
            "hạn 30/09/2023)." in shortfall
     overdue = next(t for t in texts if t.startswith("- Kế hoạch:"))
     assert "xây dựng chương trình ĐGNB và triển khai ĐGNB (hạn 31/03/2023" in overdue and "HĐKP-2023-02" in overdue
-    assert "- Thực hiện các hành động khắc phục đang mở: HĐKP-2023-01: Hỗ trợ ngư dân <sửa tàu> (phụ trách: Công " \
-           "chức ĐC-NN, hạn 30/09/2023); HĐKP-2023-02: Hỗ trợ ngư dân <sửa tàu> (phụ trách: Công chức ĐC-NN, " \
-           "hạn 30/09/2023)." in texts
+    # Section IV names them again without describing them twice (issue 29: no sentence repeats another section's).
+    assert "- Thực hiện các hành động khắc phục đang mở: HĐKP-2023-01 (nêu tại mục III, hạn 30/09/2023); " \
+           "HĐKP-2023-02 (nêu tại mục III, hạn 30/09/2023)." in texts
 
 
 def test_action_form_and_register_documents(behind, data_dir):

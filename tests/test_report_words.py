@@ -245,7 +245,17 @@ def test_a_plan_for_a_later_year_keeps_one_bracket():
     # A province's department: "đến năm 2025, 100% thủ tục được cung cấp trực tuyến toàn trình".
     online = target(id="5.3", plan="100", op=">=", by=2025, short="Thủ tục trực tuyến toàn trình")
     assert clause(online, rec("5.3", value="80")) == \
-        "thủ tục trực tuyến toàn trình đạt 80% (kế hoạch từ 100% trở lên, đến năm 2025)"
+        "thủ tục trực tuyến toàn trình đạt 80% (kế hoạch 100%, đến năm 2025)"
+
+
+def test_a_share_of_the_whole_at_100_is_said_as_100_and_a_lower_share_as_at_least():
+    """'kế hoạch từ 100% trở lên' of a share of cases is not Vietnamese: no share is more than
+    all the cases. A health centre's 'tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt từ 95%
+    trở lên' keeps its words; a year's total at 100 units stays '100 tấn'."""
+    vaccinated = target(id="2.1", plan="95", op=">=", short="Trẻ em được tiêm chủng đầy đủ")
+    assert plan_sentence(vaccinated) == "từ 95% trở lên"
+    assert plan_sentence(target(id="2.2", plan="100", op=">=", short="Hồ sơ đúng hạn")) == "100%"
+    assert plan_sentence(target(id="2.3", plan="100", op=">", short="Hồ sơ")) == "trên 100%"
 
 
 def test_the_opening_note_says_how_many_figures_are_of_the_day():

@@ -190,7 +190,10 @@ def plan_sentence(target: Target) -> str:
         return plan_words(target)
     amount = format_quantity(target.bounds[0], target.unit)
     if target.op == ">=":
-        plain = amount if target.kind in ("cumulative", "checklist") else f"từ {amount} trở lên"
+        # A year's total, a count of criteria, and a share of the whole at 100% (a share of cases
+        # is never more than all of them) are said as they are: 'từ 100% trở lên' is not Vietnamese.
+        whole = target.kind == "ratio" and target.bounds[0] == 100
+        plain = amount if target.kind in ("cumulative", "checklist") or whole else f"từ {amount} trở lên"
         return _horizon(target, plain)
     return _horizon(target, f"{OP_WORDS[target.op]}{amount}")
 

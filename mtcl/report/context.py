@@ -66,8 +66,8 @@ def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], 
         "general": notes.general or "",
         "objectives": [_objective(o, mine, notes) for o, mine in by_objective],
         "plan": _plan_paragraphs(tasks),
-        "shortcomings": _shortcomings(by_objective, tasks, status.actions, notes),
-        "directions": _directions(by_objective, tasks, status.actions, notes),
+        "shortcomings": (shortcomings := _shortcomings(by_objective, tasks, status.actions, notes)),
+        "directions": _directions(by_objective, tasks, status.actions, notes, " ".join(shortcomings)),
         "closing": f"{_closing(status)}. Trên đây là báo cáo kết quả thực hiện Mục tiêu chất lượng "
                    f"{period_words} của {issuer.short_name}./.",
         "recipients": _recipients(objectives.report.recipients, objectives.report.archive),
@@ -238,10 +238,15 @@ def objective_paragraph(evaluations: list[Evaluation]) -> str:
     missing = [e.target for e in evaluations if e.figure is None]
     if not clauses:
         return f"{head}{capitalised(f'chưa có số liệu của {len(missing)} chỉ tiêu: {_labels(missing)}')}."
-    tail = [counts_words(evaluations)] if len(evaluations) - len(missing) > 1 else []
+    # Each clause says its verdict: the count is worth a sentence only over a longer list.
+    judged = len(evaluations) - len(missing)
+    tail = [f"tính chung, {counts_words(evaluations)}"] if judged > COUNTED_FROM else []
     if missing:
         tail.append(f"chưa có số liệu: {_labels(missing)}")
     return f"{head}{body}{capitalised('; '.join(tail))}." if tail else f"{head}{body.rstrip()}"
+
+
+COUNTED_FROM = 3  # an objective's targets with figures beyond which its paragraph ends with the count
 
 
 def verdict_tail(evaluation: Evaluation) -> str:
@@ -541,7 +546,7 @@ def _unique(texts: list[str]) -> list[str]:
 # Section IV: what to do for the rest of the year.
 
 def _directions(by_objective, tasks: list[OccurrenceState], actions: tuple[Action, ...],
-                notes: PeriodNotes) -> list[str]:
+                notes: PeriodNotes, section_three: str) -> list[str]:
     written = {o.id: notes.objectives[o.id].directions for o, _ in by_objective
                if o.id in notes.objectives and notes.objectives[o.id].directions}
     paragraphs = [f"- Mục tiêu {number}: {unended(text)}." for number, text in written.items()]
@@ -555,9 +560,10 @@ def _directions(by_objective, tasks: list[OccurrenceState], actions: tuple[Actio
     if missing:
         paragraphs.append(f"- Các ngành gửi số liệu còn thiếu của {len(missing)} chỉ tiêu để tổng hợp.")
     still_open = [a for a in actions if a.is_open]
-    if still_open:
+    if still_open:  # one described in section III is named there, not described again
         paragraphs.append("- Thực hiện các hành động khắc phục đang mở: " + "; ".join(
-            action_phrase(a) for a in still_open) + ".")
+            f"{a.id} (nêu tại mục III, hạn {format_date(a.opened.due)})" if a.id in section_three else action_phrase(a)
+            for a in still_open) + ".")
     coming: dict[str, OccurrenceState] = {}
     for state in tasks:
         # The report's own task is being done by writing it: never listed as work to come.
