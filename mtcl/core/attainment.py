@@ -12,13 +12,14 @@ The verdict follows the README's table of target kinds, rule by rule (``judge``)
 - a rating is met at or above its grade, a judged target as the body judged it;
 - a target due in a later year (``by``) is met or still in progress, never failing;
 - a plan to meet in every month, quarter or half is judged period by period;
-- a level, a ratio (without milestones), and every target at year end: met when the
-  figure satisfies the plan, near inside the optional band, else not met;
-- a running total, a checklist or a plan with milestones, before year end: met once it
-  satisfies the plan (a ceiling: not met once past it); otherwise judged on pace **at the
-  figure's own date** — on track or behind (over pace for a ceiling) — unless the figure is
-  older than the three months that end at the evaluation date: it says nothing of the
-  period's pace, and the status says so ("chưa có số liệu của kỳ").
+- a level, a ratio (without milestones): met when the figure satisfies the plan, near
+  inside the optional band, else not met;
+- a running total, a checklist or a plan with milestones: met once it satisfies the plan (a
+  ceiling: not met once past it); otherwise, unless the figure is older than the three
+  months that end at the evaluation date (it says nothing of the period, and the status
+  says so: "chưa có số liệu của kỳ"; a checklist excepted), judged at year end on the plan
+  (near or not met) and before it on pace **at the figure's own date** — on track or behind
+  (over pace for a ceiling).
 
 A figure dated more than ``STALE_DAYS`` before the evaluation date is ``stale``: it still
 counts, and every view says how old it is.
@@ -195,25 +196,34 @@ def judge(target: Target, figure: Actual, on: date, aims: tuple[Decimal, Decimal
     meets = satisfies(value, target.op, low, high)
     if target.by is not None and target.by > on.year:
         return Verdict("met" if meets else "in_progress")
-    if not target.paced or on >= date(on.year, 12, 31):
-        if meets:
-            return Verdict("met")
-        if target.near_from is not None and _near(target, measure(target, value, base, reference)):
-            return Verdict("near")
-        return Verdict("not_met")
+    year_end = on >= date(on.year, 12, 31)
+    if not target.paced:
+        return _final(target, meets, value, base, reference)
     if target.less_is_better:
-        if not satisfies(value, target.op, low, high):
-            return Verdict("not_met")  # already past the cap
+        if not meets:  # already past the cap: at year end, inside the near band or not
+            return _final(target, meets, value, base, reference) if year_end else Verdict("not_met")
     elif meets:
         return Verdict("met")
     elif target.op == "between" and value > high:
         return Verdict("not_met")  # already past the range's top
     if target.kind != "checklist" and figure.since < period_start(on):
+        # A running total of May says nothing of the quarter's pace, nor of the year's total.
         return Verdict("no_data", reason="period")
+    if year_end:
+        return _final(target, meets, value, base, reference)
     expected = expected_at(target, figure.since, goal_end(target, (low, high)), same_period)
     if target.less_is_better:
         return Verdict("on_track" if value <= expected else "over_pace", expected)
     return Verdict("on_track" if value >= expected else "behind", expected)
+
+
+def _final(target: Target, meets: bool, value: Decimal, base: Decimal | None, reference: Decimal | None) -> Verdict:
+    """A verdict on the plan itself: met, near inside the optional band, else not met."""
+    if meets:
+        return Verdict("met")
+    if target.near_from is not None and _near(target, measure(target, value, base, reference)):
+        return Verdict("near")
+    return Verdict("not_met")
 
 
 def _near(target: Target, measured: Decimal) -> bool:

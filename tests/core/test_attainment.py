@@ -270,3 +270,21 @@ def test_a_targets_records_in_supersession_order():
                rec(as_of=date(2023, 6, 30), value="4")]
     assert RecordIndex(records).of("t") == [records[2], records[0], records[3]]
     assert RecordIndex(records).of("none") == []
+
+
+def test_at_year_end_a_running_total_of_may_is_not_the_years_total():
+    """The year report signed in late November is judged at 31/12: a running total last
+    sent on 31/05 says nothing of the year (it was 'chưa đạt, thấp hơn kế hoạch 2,673 tỷ');
+    what it has already reached stands, and a ceiling already passed is not met."""
+    revenue = target(plan="5.573", op=">=", kind="cumulative", unit="tỷ đồng")
+    assert verdict(revenue, "2.9", date(2023, 5, 31), date(2023, 12, 31)) == "no_data"
+    assert verdict(revenue, "5.6", date(2023, 5, 31), date(2023, 12, 31)) == "met"  # reached by May
+    assert verdict(revenue, "2.9", date(2023, 10, 15), date(2023, 12, 31)) == "not_met"  # inside the last quarter
+    # A health centre's ceiling: 'số ca tai biến sản khoa không quá 2 ca'.
+    accidents = target(plan="2", op="<=", kind="cumulative", unit="ca", near_from=D("3"))
+    assert verdict(accidents, "1", date(2023, 6, 30), date(2023, 12, 31)) == "no_data"  # the year is not known
+    assert verdict(accidents, "4", date(2023, 6, 30), date(2023, 12, 31)) == "not_met"  # already past it
+    assert verdict(accidents, "3", date(2023, 12, 20), date(2023, 12, 31)) == "near"
+    # A level is judged on its figure whatever its age (the stale mark says how old).
+    poor = target(plan="3.37", op="<=", kind="level")
+    assert verdict(poor, "3.1", date(2023, 5, 31), date(2023, 12, 31)) == "met"

@@ -472,15 +472,18 @@ def judge_target(this: Folder, last: Folder | None, target: dict, on: date) -> d
             return answer("no_data", "period")
         return answer("met" if year_end else "on_track")
 
-    # §5.6 Not pace-judged, or year end: met / near / not_met.
-    if not is_pace_judged(target) or year_end:
+    # §5.6 Not pace-judged: met / near / not_met (a pace-judged target at year end: after 7a, 7b).
+    def on_the_plan():
         if satisfies(op, v, low, high):
             return answer("met")
         if in_near_band(this, last, target, on, v):
             return answer("near")
         return answer("not_met")
 
-    # §5.7 Pace-judged, before year end.  (§5.8: no near band here.)
+    if not is_pace_judged(target):
+        return on_the_plan()
+
+    # §5.7 Pace-judged: at year end only 7a and 7b, then §5.6.  (§5.8: no near band before it.)
     higher = op in HIGHER_IS_BETTER
     # 7a
     if higher:
@@ -490,10 +493,12 @@ def judge_target(this: Folder, last: Folder | None, target: dict, on: date) -> d
             return answer("not_met")
     else:
         if (op == "<=" and v > high) or (op == "<" and v >= high):
-            return answer("not_met")
+            return on_the_plan() if year_end else answer("not_met")
     # 7b: not a checklist and D < E − 3 months + 1 day -> no_data (period).
     if kind != "checklist" and fig.date < months_before(on, 3) + timedelta(days=1):
         return answer("no_data", "period")
+    if year_end:
+        return on_the_plan()
     # 7c / 7d
     x = expected_at(this, last, target, fig.date, low, high)
     out["expected"] = x
