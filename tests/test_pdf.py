@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -71,7 +72,9 @@ def test_the_chart_has_no_bar_for_an_objective_without_figures(recorded, data_di
     (series,) = chart["series"]
     six = chart["categories"].index("MT 6 (chưa có số liệu)")
     assert series["values"][six] is None and series["percents"][six] == "chưa có số liệu"
-    assert series["counts"][3] == "8/17"  # objective 4: 2 met and 6 on track of 17
+    # Objective 4: 2 met and 6 on track of the 13 of its 17 targets with a figure (it read 8/17: its
+    # four unreported counted as failures).
+    assert series["counts"][3] == "8/13" and series["values"][3] == Decimal(800) / 13
 
 
 def test_the_status_sheet_holds_every_target_on_one_landscape_page(recorded, data_dir):

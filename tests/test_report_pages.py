@@ -26,17 +26,21 @@ LABEL_LISTS = (re.compile(r"Đạt \d+/\d+ chỉ tiêu"), re.compile(r"(trễ|đ
                re.compile(r"\b0/\d"))
 
 
-@pytest.fixture(scope="module", params=PERIODS, ids=[p[0] for p in PERIODS])
-def report(request, tmp_path_factory) -> tuple[str, Path]:
-    period, signed, today = request.param
-    root = tmp_path_factory.mktemp(period)
+def made(root: Path, period: str, signed: str, today: str) -> Path:
+    """The example year's report of ``period``, signed on ``signed``, made on ``today``."""
     shutil.copytree(REPO / "examples", root / "data")
     out = root / f"bao-cao-{period}.docx"
     result = CliRunner().invoke(app, ["report", "--data", str(root / "data"), "--period", period, "--date", signed,
                                       "--signer", "Nguyễn Văn An", "--out", str(out)],
                                 env={"MTCL_TODAY": today, "MTCL_USER": "Nguyễn Thị Thu"})
     assert result.exit_code == 0, result.output
-    return period, out
+    return out
+
+
+@pytest.fixture(scope="module", params=PERIODS, ids=[p[0] for p in PERIODS])
+def report(request, tmp_path_factory) -> tuple[str, Path]:
+    period = request.param[0]
+    return period, made(tmp_path_factory.mktemp(period), *request.param)
 
 
 def body_sections(document) -> dict[str, list[str]]:
@@ -107,3 +111,24 @@ def test_every_page_prints_and_every_figure_comes_out_whole(report, tmp_path):
                for word in re.findall(r"\d[\d.]*,\d+|\d{1,3}(?:\.\d{3})+", cell.text)}
     assert figures and all(figure in appendix for figure in figures), (period, sorted(
         f for f in figures if f not in appendix))
+
+
+def test_the_counts_add_up_and_old_figures_are_said_apart(report):
+    """At nine months and at the year's end the figures of May are no figures of the period:
+    each count is said once, and the closing's counts make the 40 targets (they made 26, with
+    '22 chưa có số liệu' against 'số liệu còn thiếu của 14 chỉ tiêu' on the same page)."""
+    period, out = report
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    closing = next(t for t in texts if t.startswith("Tổng hợp đến ngày")).split(". ")[0]
+    assert sum(int(n) for n in re.findall(r"(?:đạt |, )(\d+)", closing)) == 40, (period, closing)
+    if period != "h1":
+        assert closing.endswith("8 chưa có số liệu của kỳ, 14 chưa có số liệu"), (period, closing)
+        assert ("- Các ngành gửi số liệu còn thiếu của 14 chỉ tiêu và số liệu của kỳ của 8 chỉ tiêu (số liệu đã gửi "
+                "cũ hơn ba tháng) để tổng hợp.") in texts, period
+
+
+def test_an_action_open_past_its_deadline_is_said_to_be(report):
+    period, out = report
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    (line,) = [t for t in texts if t.startswith("- Thực hiện các hành động khắc phục đang mở")]
+    assert ("đã quá hạn 30/09/2023" in line) == (period == "year"), (period, line)  # signed 28/11; due 30/09

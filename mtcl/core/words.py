@@ -9,6 +9,7 @@ rule that finds it.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from mtcl.core.attainment import Actual, Evaluation
@@ -302,13 +303,20 @@ def overdue_phrase(states: list) -> str:
     return f"{task.label} (hạn {', '.join(format_date(s.occurrence.due) for s in states)}, chủ trì: {task.lead})"
 
 
-def action_phrase(action) -> str:
-    """'HĐKP-2023-01: Hướng dẫn … (phụ trách: …, hạn 30/09/2023; đã đóng 15/09/2023, có hiệu lực)'."""
+def action_phrase(action, on: date | None = None) -> str:
+    """'HĐKP-2023-01: Hướng dẫn … (phụ trách: …, hạn 30/09/2023; đã đóng 15/09/2023, có hiệu lực)';
+    still open on ``on`` past its deadline: '…, đã quá hạn 30/09/2023)'."""
     opened, closed = action.opened, action.closed
-    text = f"{action.id}: {opened.action} (phụ trách: {opened.owner}, hạn {format_date(opened.due)}"
+    text = f"{action.id}: {opened.action} (phụ trách: {opened.owner}, {deadline_words(action, on)}"
     if closed is not None:
         text += f"; đã đóng {format_date(closed.closed_on)}, {verdict(closed.effective)}"
     return text + ")"
+
+
+def deadline_words(action, on: date | None = None) -> str:
+    """'hạn 30/09/2023', or 'đã quá hạn 30/09/2023' when it is still open on ``on`` past it."""
+    late = on is not None and action.state(on) == "overdue"
+    return f"{'đã quá hạn' if late else 'hạn'} {format_date(action.opened.due)}"
 
 
 def plan_counts_text(summary: dict) -> str:

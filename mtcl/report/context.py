@@ -23,8 +23,9 @@ from mtcl.core.periods import period_phrase, quarter_of
 from mtcl.core.schedule import OccurrenceState, plan_summary
 from mtcl.core.text import one_line
 from mtcl.core.words import (OFF_RANGE_WORDS, POINTS, STATUS_WORDS, VERDICT_PHRASES, action_phrase, actual_figure,
-                             attainment_text, capitalised, change_words, figure_number, figure_with_unit, lowered,
-                             missed_periods, overdue_phrase, plan_progress, plan_sentence, stale_note, with_unit)
+                             attainment_text, capitalised, change_words, deadline_words, figure_number,
+                             figure_with_unit, lowered, missed_periods, overdue_phrase, plan_progress, plan_sentence,
+                             stale_note, with_unit)
 from mtcl.files.book import Book
 from mtcl.usecases.status import TargetRow, YearStatus
 from mtcl.usecases.views import TARGET_COLUMNS, pick, row_words
@@ -67,7 +68,8 @@ def build_context(book: Book, status: YearStatus, tasks: list[OccurrenceState], 
         "objectives": [_objective(o, mine, notes) for o, mine in by_objective],
         "plan": _plan_paragraphs(tasks),
         "shortcomings": (shortcomings := _shortcomings(by_objective, tasks, status.actions, notes)),
-        "directions": _directions(by_objective, tasks, status.actions, notes, " ".join(shortcomings)),
+        "directions": _directions(by_objective, tasks, status.actions, notes, " ".join(shortcomings),
+                                  options.report_date),
         "closing": f"{_closing(status)}. Trên đây là báo cáo kết quả thực hiện Mục tiêu chất lượng "
                    f"{period_words} của {issuer.short_name}./.",
         "recipients": _recipients(objectives.report.recipients, objectives.report.archive),
@@ -90,21 +92,23 @@ def objectives_chart(book: Book, views: list[tuple[str, YearStatus]]) -> dict:
     numbers = [o.id for o in book.objectives.objectives]
     series, reported = [], set()
     for name, view in views:
+        # Of the targets with a figure of the period only: one without is not a failure (MT 8
+        # read '0/6' with five of its six unreported), and an objective without any is a gap.
         met: dict[int, list[bool]] = {number: [] for number in numbers}
         for row in view.rows:
-            met[row.target.objective].append(row.evaluation.status in ("met", "on_track"))
-            if row.evaluation.figure is not None:
+            if row.evaluation.status != "no_data":
+                met[row.target.objective].append(row.evaluation.status in ("met", "on_track"))
                 reported.add(row.target.objective)
-        # An objective without a single figure is a gap in the chart, never a bar at 0.
-        values = [Decimal(100 * sum(flags)) / len(flags) if flags and number in reported else None
-                  for number, flags in met.items()]
+        values = [Decimal(100 * sum(flags)) / len(flags) if flags else None for flags in met.values()]
         series.append({"name": f"{name} (đến {format_date(view.as_of)})", "values": values,
                        "percents": [format_percent(v) if v is not None else NO_DATA for v in values],
                        "counts": [f"{sum(flags)}/{len(flags)}" for flags in met.values()]})
     named = " và ".join(name.lower() for name, _ in views)
     return {"mark": CHART_MARK, "title": "Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ theo từng mục tiêu (%)",
-            "lead": f"Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ của từng mục tiêu ({named}) như biểu đồ dưới đây:",
-            "caption": f"Biểu đồ: Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ theo từng mục tiêu ({named})",
+            "lead": f"Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ của từng mục tiêu ({named}), tính trên các chỉ tiêu đã có "
+                    "số liệu của kỳ, như biểu đồ dưới đây:",
+            "caption": f"Biểu đồ: Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ theo từng mục tiêu ({named}; trên số chỉ tiêu "
+                       "có số liệu)",
             "categories": [f"MT {n}" if n in reported else f"MT {n} ({NO_DATA})" for n in numbers],
             "series": series}
 
@@ -258,11 +262,15 @@ def verdict_tail(evaluation: Evaluation) -> str:
 
 
 def counts_words(evaluations: list[Evaluation], missing: bool = False) -> str:
-    """'đạt 2/17 chỉ tiêu, 5 đúng tiến độ, 3 chưa đạt' (and '14 chưa có số liệu' if asked);
-    no count that is zero: '6 chỉ tiêu: 1 chưa đạt, 5 chưa có số liệu'."""
+    """'đạt 2/17 chỉ tiêu, 5 đúng tiến độ, 3 chưa đạt, 8 chưa có số liệu của kỳ' (and '14 chưa
+    có số liệu' if asked); no count that is zero: '6 chỉ tiêu: 1 chưa đạt, 5 chưa có số liệu'."""
     counts = count_statuses(evaluations)
-    shown = ("on_track", "behind", "over_pace", "near", "not_met", "in_progress") + (("no_data",) if missing else ())
+    # A figure too old for the period is no figure of it, but it is not missing either: said apart.
+    old = sum(1 for e in evaluations if e.status == "no_data" and e.figure is not None)
+    shown = ("on_track", "behind", "over_pace", "near", "not_met", "in_progress")
     others = [f"{counts[key]} {STATUS_WORDS[key].lower()}" for key in shown if counts[key]]
+    others += [f"{old} chưa có số liệu của kỳ"] if old else []
+    others += [f"{counts['no_data'] - old} {STATUS_WORDS['no_data'].lower()}"] if missing and counts["no_data"] > old else []
     if not counts["met"]:
         return f"{counts['total']} chỉ tiêu: {', '.join(others)}" if others else f"{counts['total']} chỉ tiêu"
     return ", ".join([f"đạt {counts['met']}/{counts['total']} chỉ tiêu", *others])
@@ -546,7 +554,7 @@ def _unique(texts: list[str]) -> list[str]:
 # Section IV: what to do for the rest of the year.
 
 def _directions(by_objective, tasks: list[OccurrenceState], actions: tuple[Action, ...],
-                notes: PeriodNotes, section_three: str) -> list[str]:
+                notes: PeriodNotes, section_three: str, on: date) -> list[str]:
     written = {o.id: notes.objectives[o.id].directions for o, _ in by_objective
                if o.id in notes.objectives and notes.objectives[o.id].directions}
     paragraphs = [f"- Mục tiêu {number}: {unended(text)}." for number, text in written.items()]
@@ -557,12 +565,15 @@ def _directions(by_objective, tasks: list[OccurrenceState], actions: tuple[Actio
         paragraphs.append(f"- Tập trung chỉ đạo, có giải pháp đẩy nhanh các chỉ tiêu chưa đạt, chậm tiến độ của {which} "
                           "(nêu tại mục III).")
     missing = [e.target for _, mine in by_objective for e in mine if e.figure is None]
-    if missing:
-        paragraphs.append(f"- Các ngành gửi số liệu còn thiếu của {len(missing)} chỉ tiêu để tổng hợp.")
+    old = [e.target for _, mine in by_objective for e in mine if e.status == "no_data" and e.figure is not None]
+    asked = [f"số liệu còn thiếu của {len(missing)} chỉ tiêu"] if missing else []
+    asked += [f"số liệu của kỳ của {len(old)} chỉ tiêu (số liệu đã gửi cũ hơn ba tháng)"] if old else []
+    if asked:
+        paragraphs.append(f"- Các ngành gửi {' và '.join(asked)} để tổng hợp.")
     still_open = [a for a in actions if a.is_open]
     if still_open:  # one described in section III is named there, not described again
         paragraphs.append("- Thực hiện các hành động khắc phục đang mở: " + "; ".join(
-            f"{a.id} (nêu tại mục III, hạn {format_date(a.opened.due)})" if a.id in section_three else action_phrase(a)
+            f"{a.id} (nêu tại mục III, {deadline_words(a, on)})" if a.id in section_three else action_phrase(a, on)
             for a in still_open) + ".")
     coming: dict[str, OccurrenceState] = {}
     for state in tasks:

@@ -134,17 +134,21 @@ def general(result: Rollup) -> list[str]:
 
 def _summarised(result: Rollup) -> str:
     """'Tổng hợp 18/20 đơn vị; chưa tổng hợp được: …'."""
-    counted = result.counted
-    text = (f"Tổng hợp số liệu của {len(counted)}/{len(result.bodies)} đơn vị đến ngày {format_date(result.as_of)}"
+    sent = [body for body in result.counted if body.rankable]
+    text = (f"Tổng hợp số liệu của {len(sent)}/{len(result.bodies)} đơn vị đến ngày {format_date(result.as_of)}"
             if result.as_of else f"Chưa tổng hợp được đơn vị nào trong {len(result.bodies)} đơn vị")
+    silent = [body for body in result.counted if not body.rankable]
     late = [body for body in result.bodies if body.state == "no_year"]
     failed = result.failed
     parts = []
+    if silent:
+        parts.append(f"chưa gửi số liệu nào: {_names(silent)}")
     if late:
         parts.append(f"chưa có số liệu năm {result.year}: {_names(late)}")
     if failed:
         parts.append(f"dữ liệu gửi lên có lỗi, chưa đọc được: {_names(failed)}")
-    return text + (f"; chưa tổng hợp được {len(late) + len(failed)} đơn vị ({'; '.join(parts)})" if parts else "") + "."
+    left = len(silent) + len(late) + len(failed)
+    return text + (f"; chưa tổng hợp được {left} đơn vị ({'; '.join(parts)})" if parts else "") + "."
 
 
 CHECKS = {"internal_audit": "đánh giá nội bộ", "management_review": "xem xét của lãnh đạo"}
@@ -164,7 +168,7 @@ def _check_words(bodies: list[BodySummary], check: str, words: str) -> str:
 
 def results(result: Rollup) -> list[str]:
     """Section II: the targets of all the bodies together, the ranking, each shared indicator."""
-    counted = [body for body in result.counted if body.counts.get("total")]
+    counted = [body for body in result.counted if body.rankable]  # a body that has sent nothing: said in section I
     if not counted:
         return ["Chưa có đơn vị nào có số liệu để tổng hợp."]
     totals = {key: sum(body.counts.get(key, 0) for body in counted) for key in (*STATUS_WORDS, "total")}
@@ -173,7 +177,7 @@ def results(result: Rollup) -> list[str]:
     paragraphs = [f"Tổng số {totals['total']} chỉ tiêu của {len(counted)} đơn vị: {totals['met']} chỉ tiêu đạt kế "
                   f"hoạch ({share})" + (f", {', '.join(others)}" if others else "") + "."]
     paragraphs += _common_words(counted)
-    paragraphs.append(_ranking_words(result.ranking(), [body for body in counted if not body.rank]))
+    paragraphs.append(_ranking_words(result.ranking(), [body for body in result.counted if not body.rank]))
     paragraphs += [_indicator_words(view) for view in result.indicators if view.rows]
     return paragraphs
 
