@@ -21,6 +21,13 @@ from mtcl.files.fs import display_path
 PROGRAMS = ("soffice", "libreoffice")
 WINDOWS_FOLDERS = ("LibreOffice/program", "LibreOffice 7/program", "LibreOffice 24/program")
 TIMEOUT = 180  # seconds: a first start of LibreOffice builds its profile
+# The profile's locale: a workbook's numbers are shown as the system shows them, and 5,573
+# (tỷ đồng) printed as "5.573" on an English system reads as five thousand.
+VIETNAMESE_LOCALE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>vi-VN</value></prop></item>
+</oor:items>
+"""
 HOW_TO_GET_IT = ("cài LibreOffice (miễn phí, libreoffice.org) rồi chạy lại; hoặc mở tệp bằng Word (bảng .xlsx: "
                  "Excel) và chọn Lưu thành… PDF")
 
@@ -47,6 +54,9 @@ def to_pdf(document: Path, program_folders: Iterable[str | None] = ()) -> Path:
         raise UserError(f"không tìm thấy LibreOffice để chuyển '{display_path(document)}' sang PDF", HOW_TO_GET_IT)
     out = document.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="mtcl-office-") as profile:
+        settings = Path(profile, "user", "registrymodifications.xcu")
+        settings.parent.mkdir()
+        settings.write_text(VIETNAMESE_LOCALE, encoding="utf-8")
         command = [str(program), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                    "--convert-to", "pdf", "--outdir", str(document.parent), str(document)]
         try:
