@@ -23,8 +23,10 @@ def test_ctrl_c_at_the_question_says_nothing_was_written(tmp_path):
     leader, follower = pty.openpty()
     # 0,5 tỷ đồng for a year's 101,7 in September: mtcl asks before recording it.
     program = [sys.executable, "-c", "import sys; from mtcl.cli.main import main; sys.argv[0] = 'mtcl'; main()"]
+    # As from a terminal: a test run started in the background hands Ctrl-C down ignored.
     process = subprocess.Popen([*program, "record", "4d", "0,5"], stdin=follower,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     os.close(follower)
     asked, out = False, b""
     deadline = time.monotonic() + 30

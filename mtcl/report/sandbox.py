@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import _thread
 import functools
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -101,6 +102,12 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
         fired.set()
         _thread.interrupt_main()
 
+    # A program started in the background (a scheduled task, 'mtcl … &') may inherit Ctrl-C
+    # ignored, and then the interrupt does nothing: the render would never stop.
+    previous = signal.getsignal(signal.SIGINT)
+    takes_over = previous is not signal.default_int_handler and threading.current_thread() is threading.main_thread()
+    if takes_over:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(seconds, interrupt)
     timer.daemon = True
     timer.start()
@@ -112,3 +119,5 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
         raise
     finally:
         timer.cancel()
+        if takes_over:
+            signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)

@@ -73,6 +73,25 @@ def test_the_time_limit_interrupts_a_render(monkeypatch):
                 pass
 
 
+def test_the_time_limit_holds_where_ctrl_c_is_ignored():
+    """A program started in the background inherits Ctrl-C ignored: the watchdog's interrupt
+    did nothing there and the render ran for ever (seen when CI was started with '&').  The
+    limit takes Ctrl-C back for the render, then leaves it as it found it."""
+    import signal
+
+    from mtcl.report.sandbox import TemplateLimit, time_limit
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with pytest.raises(TemplateLimit):
+            with time_limit(0.05):
+                while True:
+                    pass
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def test_a_string_multiplied_far_stays_in_memory_bounds(seeded, tmp_path):
     """The 17 GB of the issue: measured in a child process, peak memory stays small."""
     template = tmp_path / "mau.md.j2"
