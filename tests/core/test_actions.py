@@ -199,3 +199,16 @@ def test_open_actions_are_grouped_by_what_they_are_about():
                                                                                     occurrence="2023-Q1")])
     assert {key: [a.id for a in found] for key, found in open_actions_by_subject(actions).items()} == {
         ("a", None): ["HĐKP-2023-01", "HĐKP-2023-02"], ("7", "2023-Q1"): ["HĐKP-2023-03"]}
+
+
+def test_an_open_action_past_its_deadline_is_said_to_be_in_its_words():
+    """A report signed on 28/11 named an action due 30/09 as if it were still in time."""
+    from mtcl.core.words import action_phrase, deadline_words
+
+    action = Action(opened(1), None)
+    assert deadline_words(action) == "hạn 30/09/2023"
+    assert deadline_words(action, date(2023, 9, 30)) == "hạn 30/09/2023"  # on its last day it is still in time
+    assert deadline_words(action, date(2023, 10, 1)) == "đã quá hạn 30/09/2023"
+    assert deadline_words(Action(opened(1), closed(1)), date(2023, 11, 28)) == "hạn 30/09/2023"  # closed
+    assert action_phrase(action, date(2023, 11, 28)) == "HĐKP-2023-01: a (phụ trách: o, đã quá hạn 30/09/2023)"
+    assert action_phrase(action) == "HĐKP-2023-01: a (phụ trách: o, hạn 30/09/2023)"

@@ -288,3 +288,25 @@ def test_at_year_end_a_running_total_of_may_is_not_the_years_total():
     # A level is judged on its figure whatever its age (the stale mark says how old).
     poor = target(plan="3.37", op="<=", kind="level")
     assert verdict(poor, "3.1", date(2023, 5, 31), date(2023, 12, 31)) == "met"
+
+
+def test_at_year_end_the_near_band_of_a_running_total_is_measured_as_its_plan_is():
+    """A running total's near band in the plan's own unit: a growth on last year, a share of
+    the estimate — for a goal and for a ceiling already passed."""
+    growth = target(plan="10", op=">=", kind="cumulative", unit="tỷ đồng", change="percent", near_from=D("8"))
+    assert verdict(growth, "109", date(2023, 12, 31), date(2023, 12, 31), base=D("100")) == "near"  # +9 %
+    assert verdict(growth, "107", date(2023, 12, 31), date(2023, 12, 31), base=D("100")) == "not_met"  # +7 %
+    fewer = target(plan="-10", op="<=", kind="cumulative", unit="vụ", change="percent", near_from=D("-5"))
+    assert verdict(fewer, "93", date(2023, 12, 31), date(2023, 12, 31), base=D("100")) == "near"  # −7 %: past −10
+    assert verdict(fewer, "97", date(2023, 12, 31), date(2023, 12, 31), base=D("100")) == "not_met"  # −3 %
+
+
+def test_at_year_end_a_share_of_the_estimate_is_near_on_its_share():
+    revenue = target(plan="105", op=">=", kind="cumulative", unit="triệu đồng", share_of="4x", near_from=D("100"))
+    spending = target(plan="100", op="<=", kind="cumulative", unit="triệu đồng", share_of="4x", near_from=D("103"))
+    def judged(t, value: str) -> str:  # of an estimate of 1.000, at year end
+        on = date(2023, 12, 31)
+        return judge(t, Actual(D(value), on, False, ()), on, goal(t, None, D("1000")), None, D("1000")).status
+
+    assert judged(revenue, "1020") == "near" and judged(revenue, "990") == "not_met"  # 102 %, 99 %
+    assert judged(spending, "1020") == "near" and judged(spending, "1050") == "not_met"  # 102 %, 105 %
