@@ -14,7 +14,8 @@ import pytest
 from mtcl.core.attainment import LastYear, RecordIndex, evaluate
 from mtcl.core.figures import FigureRecord
 from mtcl.core.models import PeriodNotes, Target, Task
-from mtcl.report.context import _quarters, _shortcomings, counts_words, objective_paragraph, target_clause, unended
+from mtcl.report.context import (_quarters, _shortcomings, counts_words, gap_clause, objective_paragraph,
+                                 target_clause, unended)
 from mtcl.report.quality import trend
 from mtcl.core.schedule import Occurrence, OccurrenceState
 from mtcl.core.words import plan_sentence
@@ -77,6 +78,13 @@ def test_a_checklist_counts_its_criteria():
                    items=["Giao thông", "Trường học", "Thu nhập"])
     assert clause(rural, rec("4h", item="Giao thông", met=True), rec("4h", item="Trường học", met=True)) == \
         "tiêu chí nông thôn mới: đạt 2/3 tiêu chí (Giao thông, Trường học), kế hoạch 3 tiêu chí"
+    # Section III names what is still missing, in its own bracket ('đạt 2/3 tiêu chí, còn Thu nhập, tỷ lệ …'
+    # ran into the next target's clause).
+    (short,) = evaluate([rural], RecordIndex([rec("4h", item="Giao thông", met=True),
+                                              rec("4h", item="Trường học", met=True)]), date(2023, 12, 31), None)
+    assert gap_clause(short) == "tiêu chí nông thôn mới đạt 2/3 tiêu chí (còn tiêu chí Thu nhập)"
+    (shorter,) = evaluate([rural], RecordIndex([rec("4h", item="Giao thông", met=True)]), date(2023, 12, 31), None)
+    assert gap_clause(shorter) == "tiêu chí nông thôn mới đạt 1/3 tiêu chí (còn các tiêu chí Trường học, Thu nhập)"
 
 
 def test_an_objective_without_any_figure_says_so_once():

@@ -319,6 +319,22 @@ def deadline_words(action, on: date | None = None) -> str:
     return f"{'đã quá hạn' if late else 'hạn'} {format_date(action.opened.due)}"
 
 
+def action_counts_words(actions, on: date, noun: str = "phiếu") -> str:
+    """'3 phiếu: 1 đang thực hiện (1 quá hạn), 2 đã đóng (1 có hiệu lực, 1 chưa có hiệu lực)',
+    no count that is zero: '1 phiếu, đang thực hiện'."""
+    still = [a for a in actions if a.closed is None]
+    late = sum(1 for a in still if a.state(on) == "overdue")
+    closed = [a for a in actions if a.closed is not None]
+    effective = sum(1 for a in closed if a.closed.effective)
+    checks = [f"{count} {verdict(kind)}" for kind, count in ((True, effective), (False, len(closed) - effective))
+              if count]
+    parts = ([f"{len(still)} đang thực hiện" + (f" ({late} quá hạn)" if late else "")] if still else []) + (
+        [f"{len(closed)} đã đóng ({', '.join(checks)})"] if closed else [])
+    if len(parts) == 1:  # all of one kind: said once
+        return f"{len(actions)} {noun}, " + parts[0].split(" ", 1)[1]
+    return f"{len(actions)} {noun}: {', '.join(parts)}"
+
+
 def plan_counts_text(summary: dict) -> str:
     """'3 đã hoàn thành · 12 quá hạn · … · đúng hạn 8,3% số việc đã đến hạn'."""
     parts = [f"{summary[s]} {TASK_STATUS_WORDS[s].lower()}" for s in TASK_STATUS_WORDS if summary[s]]

@@ -476,15 +476,15 @@ SHORT_WORDS = {"behind": "chậm tiến độ", "over_pace": "có nguy cơ vư�
 
 def shortfalls(short: list[Evaluation]) -> str:
     """The targets that fall short, alike ones together, each with how far it is from its
-    plan or its pace (what section I does not say): '2 chỉ tiêu chậm tiến độ: …; 1 chỉ tiêu
+    plan or its pace (what section I does not say): '2 chỉ tiêu chậm tiến độ: …; …. Chỉ tiêu
     chưa đạt kế hoạch: dân số sử dụng nước sạch đạt 98,7%, thấp hơn kế hoạch 0,8 điểm phần trăm'."""
     said = []
     for status in NEEDS_ACTION:
         alike = [e for e in short if e.status == status]
         if alike:
             count = f"{len(alike)} chỉ tiêu " if len(alike) > 1 else "chỉ tiêu "
-            said.append(f"{count}{SHORT_WORDS[status]}: {', '.join(gap_clause(e) for e in alike)}")
-    return "; ".join(said)
+            said.append(f"{count}{SHORT_WORDS[status]}: {'; '.join(gap_clause(e) for e in alike)}")
+    return ". ".join(capitalised(group) for group in said)  # each clause has commas of its own
 
 
 def gap_clause(evaluation: Evaluation) -> str:
@@ -495,7 +495,8 @@ def gap_clause(evaluation: Evaluation) -> str:
     label = lowered(without_part_words(target.label))
     if target.kind == "checklist":
         lost = [item for item in target.items if item not in {r.item for r in figure.records if r.met}]
-        return f"{label} đạt {actual_figure(figure, target)}/{len(target.items)} tiêu chí, còn {', '.join(lost)}"
+        still = f"tiêu chí {lost[0]}" if len(lost) == 1 else f"các tiêu chí {', '.join(lost)}"
+        return f"{label} đạt {actual_figure(figure, target)}/{len(target.items)} tiêu chí (còn {still})"
     if not target.numeric:
         return target_clause(evaluation)
     reached = f"{label} {_reached(evaluation)}"

@@ -15,7 +15,8 @@ from mtcl.core.attainment import Evaluation
 from mtcl.core.numbers import format_date
 from mtcl.core.periods import period_phrase
 from mtcl.core.schedule import OccurrenceState, plan_summary
-from mtcl.core.words import action_phrase, capitalised, overdue_phrase, plan_progress, status_words, verdict
+from mtcl.core.words import (action_counts_words, action_phrase, capitalised, overdue_phrase, plan_progress, status_words,
+                             verdict)
 from mtcl.files.book import Book
 from mtcl.report.context import counts_words, document_number, letterhead, objectives_chart
 from mtcl.usecases.status import YearStatus
@@ -73,13 +74,8 @@ def register_context(book: Book, on: date) -> dict:
     actions = book.actions
     columns = pick(action_columns(on), REGISTER)
     rows = [{"stt": str(number), **row_words(columns, action)} for number, action in enumerate(actions, start=1)]
-    closed = [a for a in actions if a.closed]
-    effective = sum(1 for a in closed if a.closed.effective)
-    summary = (
-        f"Đến ngày {format_date(on)}: {len(actions)} phiếu, {len(actions) - len(closed)} đang thực hiện "
-        f"({sum(1 for a in actions if a.state(on) == 'overdue')} quá hạn), {len(closed)} đã đóng "
-        f"({effective} có hiệu lực)."
-    )
+    summary = (f"Đến ngày {format_date(on)}: {action_counts_words(actions, on)}." if actions
+               else f"Đến ngày {format_date(on)}: chưa có phiếu nào.")
     return {
         **letterhead(book, on, None),
         "subject": f"Năm {book.year}",
@@ -131,13 +127,8 @@ def review_context(
     overdue = [f"- Quá hạn: {s.task.id}. {overdue_phrase([s])}." for s in tasks if s.status == "overdue"]
     actions = list(status.actions)
     closed = [a for a in actions if a.closed]
-    actions_summary = (
-        f"{len(actions)} hành động khắc phục: {len(actions) - len(closed)} đang thực hiện, {len(closed)} đã đóng "
-        f"({sum(1 for a in closed if a.closed.effective)} có hiệu lực, "
-        f"{sum(1 for a in closed if not a.closed.effective)} chưa có hiệu lực)."
-        if actions
-        else "Chưa có hành động khắc phục nào trong kỳ."
-    )
+    actions_summary = (f"{action_counts_words(actions, status.as_of, 'hành động khắc phục')}." if actions
+                       else "Chưa có hành động khắc phục nào trong kỳ.")
     uncovered = status.without_action
     proposals = ([f"- Mở hành động khắc phục cho {len(uncovered)} chỉ tiêu chưa đạt hoặc chậm tiến độ: "
                   + "; ".join(f"{t.id} ({t.label})" for t in uncovered) + "."] if uncovered else []) + [

@@ -212,3 +212,21 @@ def test_an_open_action_past_its_deadline_is_said_to_be_in_its_words():
     assert deadline_words(Action(opened(1), closed(1)), date(2023, 11, 28)) == "hạn 30/09/2023"  # closed
     assert action_phrase(action, date(2023, 11, 28)) == "HĐKP-2023-01: a (phụ trách: o, đã quá hạn 30/09/2023)"
     assert action_phrase(action) == "HĐKP-2023-01: a (phụ trách: o, hạn 30/09/2023)"
+
+
+def test_the_register_and_the_review_count_actions_without_a_zero():
+    """'1 phiếu, 1 đang thực hiện (0 quá hạn), 0 đã đóng (0 có hiệu lực)' was what the signer
+    read: each count that is zero is left out, and one kind alone is said once."""
+    from mtcl.core.words import action_counts_words
+
+    on = date(2023, 10, 5)
+    late, fresh = Action(opened(1), None), Action(opened(2, due=date(2023, 12, 31)), None)
+    good = Action(opened(3), closed(3))
+    bad = Action(opened(4), dataclasses.replace(closed(4), effective=False))
+    assert action_counts_words([fresh], on) == "1 phiếu, đang thực hiện"
+    assert action_counts_words([late, fresh], on) == "2 phiếu, đang thực hiện (1 quá hạn)"
+    assert action_counts_words([good, good], on, "hành động khắc phục") == "2 hành động khắc phục, đã đóng (2 có hiệu lực)"
+    assert action_counts_words([bad], on) == "1 phiếu, đã đóng (1 chưa có hiệu lực)"
+    assert action_counts_words([late, good, bad], on) == \
+        "3 phiếu: 1 đang thực hiện (1 quá hạn), 2 đã đóng (1 có hiệu lực, 1 chưa có hiệu lực)"
+    assert action_counts_words([fresh, good], on) == "2 phiếu: 1 đang thực hiện, 1 đã đóng (1 có hiệu lực)"
