@@ -70,7 +70,8 @@ MEMORY_BUDGETS = {  # MiB of peak resident memory
 # A file from outside (a decision, a workbook): read or refused within 10 s and 500 MB (issue 32).
 OUTSIDE = ("decision, a cell merged down 5.000 rows: mtcl init --from-decision",
            "decision, 1.000.000 paragraphs (34 MB): mtcl init --from-decision",
-           "decision unpacking to 60 MB: mtcl init --from-decision", "workbook of 1.000.000 rows: mtcl import")
+           "decision unpacking to 60 MB: mtcl init --from-decision", "workbook of 1.000.000 rows: mtcl import",
+           "bundle of 250.000 figures (37 MB): mtcl rollup")
 BUDGETS |= dict.fromkeys(OUTSIDE, 10.0)
 MEMORY_BUDGETS |= dict.fromkeys(OUTSIDE, 500)
 BOMB = "\n".join(
@@ -296,6 +297,13 @@ def outside(mtcl: list[str], data: Path, scratch: Path, runs: int) -> dict[str, 
     million_rows(rows, 1_000_000, '<c r="A{n}"><v>{n}</v></c>')
     programs["workbook of 1.000.000 rows: mtcl import"] = Program(mtcl + ["import", str(rows), "--dry-run"],
                                                                     environment(scratch, data), refused=True)
+    received = folder / "received"
+    received.mkdir()
+    year = scaled_data(folder, 250_000)
+    subprocess.run(mtcl + ["export", "bundle", "--data", str(year), "--out", str(received / "xa.zip")],
+                   env=environment(scratch, year), check=True, capture_output=True)
+    programs["bundle of 250.000 figures (37 MB): mtcl rollup"] = Program(
+        mtcl + ["rollup", str(received), "--period", "year", "--json"], environment(scratch, year))
     return paired(programs, runs, scratch)
 
 

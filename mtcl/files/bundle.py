@@ -38,8 +38,10 @@ MANIFEST_FILE = "manifest.json"
 FORMAT = "mtcl-bundle/1"
 BUNDLED = (OBJECTIVES_FILE, PLAN_FILE, NOTES_FILE, *(name for name, _, _ in STORES.values()))
 ENTRY = re.compile(r"([0-9]{4})/(" + "|".join(re.escape(name) for name in BUNDLED) + ")")
-MAX_BUNDLE_BYTES = 100_000_000  # a commune's year is a few hundred kilobytes; 250.000 figures about 60 MB
-MAX_UNPACKED_BYTES = 400_000_000
+# A commune's year is a few hundred kilobytes; 250.000 figures are 37 MB, read in 3,7 s and 250 MB
+# (benchmarks/RESULTS.md): a bundle is bounded where its reading stays within 10 s and 500 MB.
+MAX_BUNDLE_BYTES = 64_000_000
+MAX_UNPACKED_BYTES = 64_000_000
 MAX_MANIFEST_BYTES = 1_000_000
 MAX_ENTRIES = 2 * len(BUNDLED) + 1
 
