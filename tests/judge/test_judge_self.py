@@ -244,8 +244,11 @@ def test_sum_of_parts_dated_differently_takes_the_oldest_date(tmp_path):
     d = details(tmp_path, "2023-06-30")
     assert (d["figure"], d["date"]) == (Decimal(450), date(2023, 3, 31))
     assert (d["status"], d["reason"]) == ("no_data", "period")
-    # 31/12: year end, 450 < 994 -> not_met
-    assert status(tmp_path, "2023-12-31") == "not_met"
+    # 31/12: year end, 450 < 994 not met (7a), and D = 31/03 < 01/10 -> no_data (7b, period)
+    assert status(tmp_path, "2023-12-31") == "no_data"
+    # a part sent again in the last quarter: D = 30/06 still -> no_data; both -> rule 6, not_met
+    write(tmp_path, 2023, SUM, [rec("1.2", "2023-10-31", value="60"), rec("1.3", "2023-11-30", value="800")])
+    assert status(tmp_path, "2023-12-31") == "not_met"  # 860 < 994
 
 
 def test_sum_of_on_pace(tmp_path):
@@ -669,8 +672,8 @@ def test_rule_7_milestones_on_a_ratio_make_it_pace_judged(tmp_path):
     assert status(tmp_path, "2023-03-01") == "behind"
     # 30/06: 28/02 < 01/04 -> no_data (period)
     assert status(tmp_path, "2023-06-30") == "no_data"
-    # year end: rule 6, 9 < 95 -> not_met
-    assert status(tmp_path, "2023-12-31") == "not_met"
+    # year end: 9 < 95 not met (7a), D = 28/02 < 01/10 -> no_data (7b, period)
+    assert status(tmp_path, "2023-12-31") == "no_data"
 
 
 CHANGE_PCT = """
