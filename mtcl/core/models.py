@@ -290,11 +290,15 @@ class Objective(Located):
     owner: Text | None = None  # inherited by the targets that name no owner
     targets: list[Target] = []  # none: an objective judged in words only
 
-    def model_post_init(self, _context: object) -> None:
+    # A validator after the fields, not model_post_init: overriding that left the model's own
+    # private attributes unset under pydantic 2.6 (its _path, for a check's line).
+    @model_validator(mode="after")
+    def _own_targets(self) -> Objective:
         for target in self.targets:
             target._objective = self.id
             if target.owner is None and self.owner is not None:
                 target.owner = self.owner
+        return self
 
 
 class Indicator(Located):
@@ -328,10 +332,12 @@ class Objectives(Located):
     commitment: str | None = None
     objectives: list[Objective] = Field(min_length=1)
 
-    def model_post_init(self, _context: object) -> None:
+    @model_validator(mode="after")
+    def _name_references(self) -> Objectives:
         labels = {t.id: t.label for t in self.targets}
         for target in self.targets:
             target._reference = labels.get(target.share_of) if target.share_of else None
+        return self
 
     @property
     def targets(self) -> list[Target]:
@@ -382,10 +388,12 @@ class Section(Located):
     title: Text
     tasks: list[Task] = Field(min_length=1)
 
-    def model_post_init(self, _context: object) -> None:
+    @model_validator(mode="after")
+    def _own_tasks(self) -> Section:
         for task in self.tasks:
             task._section = self.id
             task._objective = self.objective
+        return self
 
 
 class OrgEntry(Located):
