@@ -574,14 +574,14 @@ RESULTS_TAIL = """
 
 ## Goals missed, and why
 
-- `status` within the stack floor + 20 ms (+34 ms): what is left is mtcl's own models,
+- `status` within the stack floor + 20 ms (+36 ms): what is left is mtcl's own models,
   built by pydantic at import (about 17 ms for `mtcl.core.models`), the entries' validators,
   and `importlib.metadata`, which pydantic's plugin loader imports whether or not plugins
   are looked for (about 10 ms; avoiding it means patching a private module, which the issue
   rules out).  A kept year is unpickled into those same models, so they are built either way.
 - `mtcl --help` no slower than `status`: help lists every command with its options, so it
   loads the definitions of all of them (each with its own imports), where `status` loads one.
-- The large year (1.000 targets) in `status` (1,52 s against 1,5 s): about 1,3 s of it is
+- The large year (1.000 targets) in `status` (1,59 s against 1,5 s): about 1,3 s of it is
   drawing the table of 1.000 rows, whose long labels are now wrapped instead of cut ("…"), a
   deliberate change of this round; its records, written by the generator with spaces after
   the separators, are read line by line, as a hand-edited file is.
