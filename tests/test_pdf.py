@@ -129,7 +129,7 @@ def test_the_level_above_has_its_picture_by_body(cli, tmp_path, monkeypatch):
     assert set(chart["labels"][-2:]) == {"UBND xã Giao Lạc", "UBND phường Hòa Minh"}  # no figure yet: not ranked
     assert chart["series"][0]["values"][-2:] == [None, None]
     again = cli("rollup", str(root), "--period", "h1", "--format", "png", "--out", str(out))
-    assert "thêm --force để ghi đè" in again.stderr
+    assert "đã có (có thể đã được chỉnh sửa); không ghi đè" in again.stderr and "--force để ghi đè" in again.stderr
 
 
 @pytest.mark.parametrize("args", [

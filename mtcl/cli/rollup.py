@@ -148,9 +148,9 @@ def picture(result: Rollup, out: Path, force: bool) -> Path:
     """The share of targets met by each body, as a picture for chat groups and slides."""
     from mtcl.report.picture import chart_png  # matplotlib: 300 ms, only for a picture
     from mtcl.report.rollup import bodies_chart
+    from mtcl.report.sheets import writable
 
-    if out.exists() and not force:
-        raise UserError(f"tệp '{display_path(out)}' đã có", "thêm --force để ghi đè")
+    writable(out, force)  # as every document: a link, a device or an edited file is not replaced
     if not result.counted:
         raise UserError("chưa có đơn vị nào có số liệu để vẽ biểu đồ")
     left = len(result.bodies) - len(result.counted)
